@@ -1,0 +1,17 @@
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+
+namespace gcscope::parser {
+
+/// Reads a whole log and hands it over in large chunks: a plain file, a gzip'd file (detected by
+/// its magic bytes, not its name: rotated logs are often `.gz`) or standard input ("-").
+/// Returns an empty string on success, otherwise one human-readable line saying what went wrong.
+/// A gzip stream that ends early still delivers everything before the damage, then reports it.
+std::string readLog(const std::string& path,
+                    const std::function<void(std::string_view chunk)>& onChunk);
+
+}  // namespace gcscope::parser

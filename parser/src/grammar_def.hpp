@@ -1,0 +1,224 @@
+// The Spirit X3 rules for V8's GC trace text. Included only by grammar.cpp.
+//
+// The grammar is split into small rules that the classifier (line_classifier.cpp) calls in turn,
+// dispatching on what it has already seen; one big alternative would re-try every branch on every
+// line. No skipper anywhere: spaces are significant in V8's output (two spaces before "(+" and
+// the reason in V8 5.5-13.6, one space from 13.7 on), so each rule spells out where it allows
+// them.
+#pragma once
+
+#include <boost/spirit/home/x3.hpp>
+
+#include "ast.hpp"
+#include "ast_adapted.hpp"
+#include <boost/fusion/include/std_pair.hpp>
+#include "number.hpp"
+
+namespace gcscope::parser::grammar_def {
+
+namespace x3 = boost::spirit::x3;
+
+/// Exact number primitive (see number.hpp for why not x3::double_).
+struct DecimalParser : x3::parser<DecimalParser> {
+    using attribute_type = double;
+    static bool const has_attribute = true;
+
+    template <typename Iterator, typename Context, typename RContext, typename Attribute>
+    bool parse(Iterator& first, Iterator const& last, Context const&, RContext const&,
+               Attribute& attr) const {
+        const char* p = first;
+        double v = 0;
+        if (!parseDecimal(p, last, v)) return false;
+        first = p;
+        x3::traits::move_to(v, attr);
+        return true;
+    }
+};
+inline constexpr DecimalParser decimal{};
+
+inline x3::uint_parser<uint64_t, 10> const u64{};
+inline x3::uint_parser<uint64_t, 16> const hex64{};
+inline auto const spaces = *x3::lit(' ');
+
+// Semantic actions write through a pointer the caller binds with x3::with<Tag>(&out).
+template <typename Tag, typename Context>
+auto& target(Context const& ctx) {
+    return *x3::get<Tag>(ctx);
+}
+
+// ---- "[pid]", "[pid:0x1a2b]", "[pid:0000013B784AD000]", "[pid:0x1a2b:0]" ----------------------
+struct PrefixTag;
+inline auto const setPid = [](auto& ctx) { target<PrefixTag>(ctx).pid = x3::_attr(ctx); };
+inline auto const setIsolate = [](auto& ctx) {
+    auto& out = target<PrefixTag>(ctx);
+    out.has_isolate = true;
+    out.isolate = x3::_attr(ctx);
+};
+inline auto const setMsvcIsolate = [](auto& ctx) {
+    // 8 or 16 hex digits without "0x": MSVC's %p. Parsed here because uint_parser would also
+    // accept the 5-digit decimal thread ids of Chrome's own "[pid:tid:…]" log prefix.
+    auto& out = target<PrefixTag>(ctx);
+    uint64_t v = 0;
+    for (char c : x3::_attr(ctx)) {
+        const unsigned d = c <= '9' ? unsigned(c - '0') : unsigned((c | 0x20) - 'a' + 10);
+        v = v * 16 + d;
+    }
+    out.has_isolate = true;
+    out.isolate = v;
+    out.msvc_pointer = true;
+};
+inline auto const setIsolateId = [](auto& ctx) {
+    target<PrefixTag>(ctx).isolate_id = int64_t(x3::_attr(ctx));
+};
+inline auto const pointer = (x3::lit("0x") >> hex64[setIsolate]) |
+                            x3::raw[x3::repeat(8, 16)[x3::xdigit]][setMsvcIsolate];
+inline auto const v8Prefix = x3::lit('[') >> u64[setPid] >>
+                             -(x3::lit(':') >> pointer >>
+                               -(x3::lit(':') >> x3::uint_parser<uint32_t>{}[setIsolateId])) >>
+                             x3::lit(']');
+inline auto const isolateEcho = x3::lit("[I:") >> -x3::lit("0x") >> +x3::xdigit >> x3::lit(']') >>
+                                +x3::lit(' ');
+
+// ---- "   1234 ms: " -------------------------------------------------------------------------
+inline auto const timestamp = spaces >> decimal >> x3::lit(" ms: ");
+
+// ---- the --trace-gc record up to " ms" ------------------------------------------------------
+struct TypeSymbols : x3::symbols<GcType> {
+    TypeSymbols() {
+        add("Scavenge", GcType::Scavenge)                                         //
+            ("Mark-sweep", GcType::MarkSweep)                                     //
+            ("Mark-Compact", GcType::MarkCompact)                                 //
+            ("Incremental Mark-Compact", GcType::IncrementalMarkCompact)          //
+            ("Minor Mark-Compact", GcType::MinorMarkCompact)                      //
+            ("Minor Mark-Sweep", GcType::MinorMarkSweep)                          //
+            ("Incremental Minor Mark-Sweep", GcType::IncrementalMinorMarkSweep);  //
+    }
+};
+inline TypeSymbols const gcType;
+
+struct CoreTag;
+template <uint16_t Flag>
+inline auto const setFlag = [](auto& ctx) { target<CoreTag>(ctx).flags |= Flag; };
+inline auto const setType = [](auto& ctx) { target<CoreTag>(ctx).type = x3::_attr(ctx); };
+inline auto const setSizes = [](auto& ctx) { target<CoreTag>(ctx).sizes = x3::_attr(ctx); };
+inline auto const setPooled = [](auto& ctx) { target<CoreTag>(ctx).pooled = x3::_attr(ctx); };
+inline auto const setFirstTime = [](auto& ctx) { target<CoreTag>(ctx).first_time = x3::_attr(ctx); };
+inline auto const setSecondTime = [](auto& ctx) {
+    target<CoreTag>(ctx).second_time = x3::_attr(ctx);
+};
+
+inline auto const heapSizes = x3::rule<struct HeapSizesRule, ast::HeapSizes>{"heap sizes"} =
+    decimal >> x3::lit(" (") >> decimal >> x3::lit(") -> ") >> decimal >> x3::lit(" (") >> decimal >>
+    x3::lit(") MB, ");
+
+inline auto const traceCore =
+    -x3::lit("Shared ")[setFlag<kShared>] >> gcType[setType] >>
+    -x3::lit(" (reduce)")[setFlag<kReduce>] >>
+    -(x3::lit(" (interleaved)")[setFlag<kInterleaved>] |
+      x3::lit(" (during sweeping)")[setFlag<kDuringSweeping>]) >>
+    x3::lit(' ') >> heapSizes[setSizes] >>
+    -(x3::lit("pooled: ") >> decimal[setPooled] >> x3::lit(" MB, ")) >>
+    decimal[setFirstTime] >> -(x3::lit(" / ") >> decimal[setSecondTime]) >> x3::lit(" ms");
+
+// ---- " (+ 3.4 ms in 19 steps since start of marking, biggest step 1.1 ms, walltime … 1133 ms)" --
+struct IncTag;
+inline auto const setIncMs = [](auto& ctx) { target<IncTag>(ctx).ms = x3::_attr(ctx); };
+inline auto const setIncSteps = [](auto& ctx) { target<IncTag>(ctx).steps = x3::_attr(ctx); };
+inline auto const setIncBiggest = [](auto& ctx) { target<IncTag>(ctx).biggest_step = x3::_attr(ctx); };
+inline auto const setIncWall = [](auto& ctx) { target<IncTag>(ctx).walltime = x3::_attr(ctx); };
+inline auto const incremental =
+    spaces >> x3::lit("(+ ") >> decimal[setIncMs] >> x3::lit(" ms in ") >> decimal[setIncSteps] >>
+    x3::lit(" steps since ") >>
+    (x3::lit("last GC") |
+     (x3::lit("start of marking") >>
+      -(x3::lit(", biggest step ") >> decimal[setIncBiggest] >> x3::lit(" ms")) >>
+      -(x3::lit(", walltime since start of marking ") >> decimal[setIncWall] >> x3::lit(" ms")))) >>
+    x3::lit(')');
+
+// ---- " (average mu = 0.990, current mu = 0.990)" ---------------------------------------------
+inline auto const mutatorUtilization =
+    x3::rule<struct MuRule, ast::MutatorUtilization>{"mutator utilization"} =
+        spaces >> x3::lit("(average mu = ") >> decimal >> x3::lit(", current mu = ") >> decimal >>
+        x3::lit(')');
+
+// ---- "Old space,          used:  62965 KB, available:   6373 KB, committed:  70612 KB" --------
+// Column widths changed three times (V8 4.x, ~10.x, 15); "available:*" marks sweeping in
+// progress; "committed: 129432KB" lost its space in ~6-10.x; alinode (Alibaba's Node) adds
+// "start:", "promotion:" and "promoted:" amounts. So the sizes are read as a list of
+// "name: N KB" and the three V8 prints everywhere are kept.
+struct SpaceTag;
+enum class SpaceAmount { Used, Available, Committed, Other };
+struct SpaceAmountSymbols : x3::symbols<SpaceAmount> {
+    SpaceAmountSymbols() {
+        add("used", SpaceAmount::Used)("available", SpaceAmount::Available)(
+            "committed", SpaceAmount::Committed)("start", SpaceAmount::Other)(
+            "promotion", SpaceAmount::Other)("promoted", SpaceAmount::Other);
+    }
+};
+inline SpaceAmountSymbols const spaceAmountName;
+inline auto const setSpaceName = [](auto& ctx) {
+    auto& out = target<SpaceTag>(ctx);
+    out.name_begin = x3::_attr(ctx).begin();
+    out.name_end = x3::_attr(ctx).end();
+};
+inline auto const setSpaceAmount = [](auto& ctx) {
+    auto& out = target<SpaceTag>(ctx);
+    const auto& [which, value] = x3::_attr(ctx);
+    switch (which) {
+        case SpaceAmount::Used: out.used = value; break;
+        case SpaceAmount::Available: out.available = value; break;
+        case SpaceAmount::Committed: out.committed = value; break;
+        case SpaceAmount::Other: break;
+    }
+};
+inline auto const spaceAmount =
+    x3::rule<struct SpaceAmountRule, std::pair<SpaceAmount, double>>{"space amount"} =
+        spaceAmountName >> x3::lit(':') >> -x3::lit('*') >> spaces >> decimal >> spaces >>
+        x3::lit("KB") >> x3::omit[-x3::lit('*')];
+inline auto const heapSpaceLine =
+    x3::raw[x3::alpha >> *(x3::alpha | x3::char_(' ') | x3::char_('-'))][setSpaceName] >>
+    x3::lit(',') >> +x3::lit(' ') >> (spaceAmount[setSpaceAmount] % x3::lit(", ")) >> spaces;
+
+// ---- nvp "key=value" pairs --------------------------------------------------------------------
+// Parsed generically: the key set changes in almost every V8 release. Pairs may be glued
+// ("identify=0.00scavenge.weak=0.00", V8 6.2 and 13.8): the number stops at the letter and the
+// next key starts there, so the separator is zero or more spaces.
+struct FieldsTag;
+inline auto const startField = [](auto& ctx) {
+    auto& fields = target<FieldsTag>(ctx);
+    fields.emplace_back();
+    fields.back().key = std::string_view(x3::_attr(ctx).begin(), size_t(x3::_attr(ctx).size()));
+};
+inline auto const setFieldNumberText = [](auto& ctx) {
+    auto& f = target<FieldsTag>(ctx).back();
+    const char* b = x3::_attr(ctx).begin();
+    const char* e = x3::_attr(ctx).end();
+    f.text = std::string_view(b, size_t(e - b));
+    parseDecimal(b, e, f.value);
+};
+inline auto const setFieldPercent = [](auto& ctx) { target<FieldsTag>(ctx).back().percent = true; };
+inline auto const setFieldText = [](auto& ctx) {
+    target<FieldsTag>(ctx).back().text =
+        std::string_view(x3::_attr(ctx).begin(), size_t(x3::_attr(ctx).size()));
+};
+inline auto const dropField = [](auto& ctx) { target<FieldsTag>(ctx).pop_back(); };
+
+inline auto const nvpKey = x3::raw[(x3::lower | x3::char_('_')) >>
+                                   *(x3::lower | x3::digit | x3::char_('_') | x3::char_('.'))];
+inline auto const nvpValue = (x3::raw[decimal][setFieldNumberText] >> -x3::lit('%')[setFieldPercent]) |
+                             x3::raw[+(x3::alpha | x3::char_('_'))][setFieldText];
+// A key whose value is missing (a truncated line) is taken back out.
+inline auto const nvpPair = nvpKey[startField] >> ((x3::lit('=') >> nvpValue) | x3::eps[dropField] >> !x3::eps);
+inline auto const nvpPairs = nvpPair % spaces;
+
+// ---- nvp JSON (Node 26): GC: {"pause":2.254,"gc":"s","reduce_memory":false,…} ------------------
+// V8 does not escape strings here, so a string ends at a quote that is followed by ',' or '}'.
+inline auto const jsonString = *(x3::char_ - (x3::lit('"') >> (x3::lit(',') | x3::lit('}'))));
+inline auto const jsonValue = (x3::raw[decimal][setFieldNumberText]) |
+                              x3::raw[x3::lit("true") | x3::lit("false") | x3::lit("null")][setFieldText] |
+                              (x3::lit('"') >> x3::raw[jsonString][setFieldText] >> x3::lit('"'));
+inline auto const jsonMember = x3::lit('"') >> x3::raw[+(x3::char_ - '"')][startField] >> x3::lit("\":") >>
+                               jsonValue;
+inline auto const nvpJson = x3::lit("GC: {") >> -(jsonMember % x3::lit(',')) >> x3::lit('}');
+
+}  // namespace gcscope::parser::grammar_def

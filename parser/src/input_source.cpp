@@ -1,0 +1,244 @@
+// readLog(): turns a path ("-" = standard input) into a stream of large byte chunks, inflating
+// gzip on the fly. Memory stays fixed (one input and one output buffer) whatever the file size:
+// logs of several GB must not be loaded whole.
+#include "gcscope/parser/input_source.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#include <cerrno>
+#include <cstring>
+#include <memory>
+#include <string>
+
+namespace gcscope::parser {
+namespace {
+
+// 8 MiB: large enough that the per-chunk cost (syscall, feed() bookkeeping, the parser's
+// parallel split) vanishes, small enough to stay in L3-ish territory and keep memory flat.
+constexpr size_t kChunkBytes = size_t(8) << 20;
+// Compressed input is read in smaller pieces; one piece typically inflates to several MiB.
+constexpr size_t kGzipInBytes = size_t(1) << 20;
+
+/// Closes the descriptor on every exit path, including an exception thrown by onChunk.
+class Fd {
+public:
+    explicit Fd(int fd, bool owned) : fd_(fd), owned_(owned) {}
+    ~Fd() {
+        if (owned_ && fd_ >= 0) ::close(fd_);
+    }
+    Fd(const Fd&) = delete;
+    Fd& operator=(const Fd&) = delete;
+    int get() const { return fd_; }
+
+private:
+    int fd_;
+    bool owned_;
+};
+
+std::string describeErrno(const std::string& name, int err) {
+    switch (err) {
+        case ENOENT:
+            return name + ": no such file";
+        case EACCES:
+        case EPERM:
+            return name + ": permission denied";
+        case EISDIR:
+            return name + ": is a directory";
+        default:
+            return name + ": " + std::strerror(err);
+    }
+}
+
+/// read() that retries on EINTR. Returns bytes read, 0 at end of file, -1 on error (errno set).
+ssize_t readSome(int fd, char* buf, size_t cap) {
+    for (;;) {
+        ssize_t n = ::read(fd, buf, cap);
+        if (n >= 0 || errno != EINTR) return n;
+    }
+}
+
+/// Fills buf up to `want` bytes unless the input ends first: a pipe may hand over the gzip magic
+/// one byte at a time, and detection needs both bytes.
+ssize_t readAtLeast(int fd, char* buf, size_t cap, size_t want) {
+    size_t got = 0;
+    while (got < want) {
+        ssize_t n = readSome(fd, buf + got, cap - got);
+        if (n < 0) return -1;
+        if (n == 0) break;
+        got += size_t(n);
+    }
+    return ssize_t(got);
+}
+
+bool isGzipMagic(const unsigned char* p, size_t n) { return n >= 2 && p[0] == 0x1f && p[1] == 0x8b; }
+
+std::string readPlain(int fd, const std::string& name, std::unique_ptr<char[]> buf, size_t have,
+                      const std::function<void(std::string_view)>& onChunk) {
+    for (;;) {
+        // Top the buffer up before delivering, so chunks are large even from a pipe that
+        // returns 64 KiB per read().
+        while (have < kChunkBytes) {
+            ssize_t n = readSome(fd, buf.get() + have, kChunkBytes - have);
+            if (n < 0) {
+                int err = errno;
+                if (have > 0) onChunk(std::string_view(buf.get(), have));
+                return name + ": read error: " + std::strerror(err);
+            }
+            if (n == 0) {
+                if (have > 0) onChunk(std::string_view(buf.get(), have));
+                return {};
+            }
+            have += size_t(n);
+        }
+        onChunk(std::string_view(buf.get(), have));
+        have = 0;
+    }
+}
+
+/// Inflates one or more concatenated gzip members (`cat a.gz b.gz` is a valid gzip file and
+/// rotated logs are sometimes joined that way). Everything decoded before damage is delivered
+/// before the error is returned. `first`/`first_len` are the bytes already read for detection.
+std::string readGzip(int fd, const std::string& name, const char* first, size_t first_len,
+                     const std::function<void(std::string_view)>& onChunk) {
+    z_stream zs{};
+    // 15 + 32: maximum window, accept a gzip (or zlib) header automatically.
+    if (inflateInit2(&zs, 15 + 32) != Z_OK) return name + ": cannot initialise zlib";
+    struct ZGuard {
+        z_stream* zs;
+        ~ZGuard() { inflateEnd(zs); }
+    } guard{&zs};
+
+    std::unique_ptr<unsigned char[]> in(new unsigned char[kGzipInBytes]);
+    std::unique_ptr<char[]> out(new char[kChunkBytes]);
+    std::memcpy(in.get(), first, first_len);
+    zs.next_in = in.get();
+    zs.avail_in = uInt(first_len);
+
+    size_t out_have = 0;      // bytes of `out` not yet delivered
+    uint64_t delivered = 0;   // decompressed bytes handed to onChunk so far
+    bool input_eof = false;
+    bool member_open = true;  // inside a gzip member (its end not yet seen)
+
+    auto flush = [&] {
+        if (out_have == 0) return;
+        onChunk(std::string_view(out.get(), out_have));
+        delivered += out_have;
+        out_have = 0;
+    };
+    auto corrupt = [&](const char* detail) {
+        flush();
+        std::string msg = name + ": gzip data is corrupt after " + std::to_string(delivered) +
+                          " bytes";
+        if (detail && *detail) msg += std::string(" (") + detail + ")";
+        return msg;
+    };
+
+    for (;;) {
+        if (zs.avail_in == 0 && !input_eof) {
+            ssize_t n = readSome(fd, reinterpret_cast<char*>(in.get()), kGzipInBytes);
+            if (n < 0) {
+                int err = errno;
+                flush();
+                return name + ": read error: " + std::strerror(err);
+            }
+            if (n == 0) {
+                input_eof = true;
+            } else {
+                zs.next_in = in.get();
+                zs.avail_in = uInt(n);
+            }
+        }
+
+        if (!member_open) {
+            // Between members: more data must be another gzip member. Trailing zero bytes
+            // (block padding from tape-era tools) are ignored, as gzip(1) does.
+            if (zs.avail_in == 0) {
+                if (input_eof) break;
+                continue;
+            }
+            if (zs.next_in[0] == 0) {
+                while (zs.avail_in > 0 && zs.next_in[0] == 0) {
+                    ++zs.next_in;
+                    --zs.avail_in;
+                }
+                continue;
+            }
+            if (inflateReset(&zs) != Z_OK) return corrupt("zlib reset failed");
+            member_open = true;
+        }
+
+        if (zs.avail_in == 0 && input_eof) {
+            // The input ended inside a member.
+            return corrupt("unexpected end of file");
+        }
+
+        zs.next_out = reinterpret_cast<unsigned char*>(out.get() + out_have);
+        zs.avail_out = uInt(kChunkBytes - out_have);
+        int rc = inflate(&zs, Z_NO_FLUSH);
+        out_have = kChunkBytes - zs.avail_out;
+        if (out_have == kChunkBytes) flush();
+
+        switch (rc) {
+            case Z_OK:
+                break;
+            case Z_STREAM_END:
+                member_open = false;
+                break;
+            case Z_BUF_ERROR:
+                // No progress possible: inflate needs more input (read next round) or more
+                // output space (just flushed). Neither is an error by itself.
+                break;
+            case Z_NEED_DICT:
+                return corrupt("needs a preset dictionary");
+            case Z_DATA_ERROR:
+                return corrupt(zs.msg ? zs.msg : "invalid data");
+            case Z_MEM_ERROR:
+                flush();
+                return name + ": out of memory while decompressing";
+            default:
+                return corrupt(zs.msg ? zs.msg : "zlib error");
+        }
+    }
+    flush();
+    return {};
+}
+
+}  // namespace
+
+std::string readLog(const std::string& path,
+                    const std::function<void(std::string_view chunk)>& onChunk) {
+    const bool is_stdin = path == "-";
+    const std::string name = is_stdin ? std::string("standard input") : path;
+
+    int raw = is_stdin ? STDIN_FILENO : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (raw < 0) return describeErrno(name, errno);
+    Fd fd(raw, !is_stdin);
+
+    struct stat st {};
+    if (::fstat(fd.get(), &st) == 0 && S_ISDIR(st.st_mode)) return name + ": is a directory";
+    if (!is_stdin && S_ISREG(st.st_mode)) {
+        // Purely a hint: the kernel may read ahead more aggressively.
+        (void)::posix_fadvise(fd.get(), 0, 0, POSIX_FADV_SEQUENTIAL);
+    }
+
+    // The first read is capped at the gzip input size so that, if the data is gzip, these bytes
+    // fit the inflater's input buffer; for plain data readPlain() tops the buffer up anyway.
+    std::unique_ptr<char[]> buf(new char[kChunkBytes]);
+    ssize_t n = readAtLeast(fd.get(), buf.get(), kGzipInBytes, 2);
+    if (n < 0) return describeErrno(name, errno);
+    const size_t have = size_t(n);
+
+    if (isGzipMagic(reinterpret_cast<const unsigned char*>(buf.get()), have)) {
+        // Hand over only what was read for detection (at most kGzipInBytes); the large buffer
+        // is freed first so gzip decoding does not hold 8 MiB more than it needs.
+        std::string head(buf.get(), have);
+        buf.reset();
+        return readGzip(fd.get(), name, head.data(), head.size(), onChunk);
+    }
+    return readPlain(fd.get(), name, std::move(buf), have, onChunk);
+}
+
+}  // namespace gcscope::parser

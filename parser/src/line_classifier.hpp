@@ -1,0 +1,26 @@
+#pragma once
+
+#include <string_view>
+
+#include "classified_chunk.hpp"
+
+namespace gcscope::parser {
+
+/// Stage 1: turns lines into items, without any state carried between lines, so slices of a large
+/// input can be classified on several threads. Finds V8's "[pid:isolate]" prefix anywhere in a
+/// line (pm2, docker, journald, Heroku, CRI, timestamp prefixes), splits records glued into one
+/// line, strips CR and ANSI colour codes.
+class LineClassifier {
+public:
+    explicit LineClassifier(size_t max_line_bytes) : max_line_bytes_(max_line_bytes) {}
+
+    /// Classifies every '\n'-terminated line of `text` (the last line may lack its '\n').
+    void classifyLines(std::string_view text, ClassifiedChunk& out) const;
+    /// Classifies one line (no '\n' inside) as line number `index` of the chunk.
+    void classifyLine(std::string_view line, uint32_t index, ClassifiedChunk& out) const;
+
+private:
+    size_t max_line_bytes_;
+};
+
+}  // namespace gcscope::parser
