@@ -206,19 +206,41 @@ std::string readGzip(int fd, const std::string& name, const char* first, size_t 
     return {};
 }
 
+/// Opens a log ("-" = standard input, not closed). Returns the problem, or empty on success.
+std::string openLog(const std::string& path, const std::string& name, int& fd_out, struct stat& st) {
+    const bool is_stdin = path == "-";
+    fd_out = is_stdin ? STDIN_FILENO : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd_out < 0) return describeErrno(name, errno);
+    if (::fstat(fd_out, &st) == 0 && S_ISDIR(st.st_mode)) {
+        if (!is_stdin) ::close(fd_out);
+        fd_out = -1;
+        return name + ": is a directory";
+    }
+    return {};
+}
+
+std::string displayName(const std::string& path) { return path == "-" ? std::string("standard input") : path; }
+
 }  // namespace
+
+std::string checkLog(const std::string& path) {
+    if (path == "-") return {};
+    int fd = -1;
+    struct stat st {};
+    std::string problem = openLog(path, displayName(path), fd, st);
+    if (fd >= 0) ::close(fd);
+    return problem;
+}
 
 std::string readLog(const std::string& path,
                     const std::function<void(std::string_view chunk)>& onChunk) {
     const bool is_stdin = path == "-";
-    const std::string name = is_stdin ? std::string("standard input") : path;
+    const std::string name = displayName(path);
 
-    int raw = is_stdin ? STDIN_FILENO : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (raw < 0) return describeErrno(name, errno);
-    Fd fd(raw, !is_stdin);
-
+    int raw = -1;
     struct stat st {};
-    if (::fstat(fd.get(), &st) == 0 && S_ISDIR(st.st_mode)) return name + ": is a directory";
+    if (std::string problem = openLog(path, name, raw, st); !problem.empty()) return problem;
+    Fd fd(raw, !is_stdin);
     if (!is_stdin && S_ISREG(st.st_mode)) {
         // Purely a hint: the kernel may read ahead more aggressively.
         (void)::posix_fadvise(fd.get(), 0, 0, POSIX_FADV_SEQUENTIAL);

@@ -14,4 +14,9 @@ namespace gcscope::parser {
 std::string readLog(const std::string& path,
                     const std::function<void(std::string_view chunk)>& onChunk);
 
+/// The problem readLog() would report on opening `path` ("X: no such file", "X: is a directory",
+/// "X: permission denied"), without reading it; empty when it opens. Lets a tool check every log
+/// before printing anything.
+std::string checkLog(const std::string& path);
+
 }  // namespace gcscope::parser
