@@ -8,7 +8,10 @@
 #include <unistd.h>
 #include <zlib.h>
 
+#include "read_ahead.hpp"
+
 #include <cerrno>
+#include <thread>
 #include <cstring>
 #include <memory>
 #include <string>
@@ -206,6 +209,26 @@ std::string readGzip(int fd, const std::string& name, const char* first, size_t 
     return {};
 }
 
+/// Reads an opened log to its end: gzip detected by its magic bytes, plain data otherwise.
+std::string readOpened(int fd, const std::string& name,
+                       const std::function<void(std::string_view chunk)>& onChunk) {
+    // The first read is capped at the gzip input size so that, if the data is gzip, these bytes
+    // fit the inflater's input buffer; for plain data readPlain() tops the buffer up anyway.
+    std::unique_ptr<char[]> buf(new char[kChunkBytes]);
+    ssize_t n = readAtLeast(fd, buf.get(), kGzipInBytes, 2);
+    if (n < 0) return describeErrno(name, errno);
+    const size_t have = size_t(n);
+
+    if (isGzipMagic(reinterpret_cast<const unsigned char*>(buf.get()), have)) {
+        // Hand over only what was read for detection (at most kGzipInBytes); the large buffer
+        // is freed first so gzip decoding does not hold 8 MiB more than it needs.
+        std::string head(buf.get(), have);
+        buf.reset();
+        return readGzip(fd, name, head.data(), head.size(), onChunk);
+    }
+    return readPlain(fd, name, std::move(buf), have, onChunk);
+}
+
 /// Opens a log ("-" = standard input, not closed). Returns the problem, or empty on success.
 std::string openLog(const std::string& path, const std::string& name, int& fd_out, struct stat& st) {
     const bool is_stdin = path == "-";
@@ -246,21 +269,20 @@ std::string readLog(const std::string& path,
         (void)::posix_fadvise(fd.get(), 0, 0, POSIX_FADV_SEQUENTIAL);
     }
 
-    // The first read is capped at the gzip input size so that, if the data is gzip, these bytes
-    // fit the inflater's input buffer; for plain data readPlain() tops the buffer up anyway.
-    std::unique_ptr<char[]> buf(new char[kChunkBytes]);
-    ssize_t n = readAtLeast(fd.get(), buf.get(), kGzipInBytes, 2);
-    if (n < 0) return describeErrno(name, errno);
-    const size_t have = size_t(n);
-
-    if (isGzipMagic(reinterpret_cast<const unsigned char*>(buf.get()), have)) {
-        // Hand over only what was read for detection (at most kGzipInBytes); the large buffer
-        // is freed first so gzip decoding does not hold 8 MiB more than it needs.
-        std::string head(buf.get(), have);
-        buf.reset();
-        return readGzip(fd.get(), name, head.data(), head.size(), onChunk);
-    }
-    return readPlain(fd.get(), name, std::move(buf), have, onChunk);
+    // Reading (the kernel's copy, or inflating gzip) runs on its own thread, one chunk ahead of
+    // the consumer: on a 400 MB log the read alone was a tenth of the time, all of it spent while
+    // the parser's other threads waited.
+    ReadAhead ahead;
+    std::jthread reader([&] {
+        std::string error;
+        try {
+            error = readOpened(fd.get(), name, [&](std::string_view chunk) { ahead.push(chunk); });
+        } catch (const ReadAhead::Cancelled&) {
+            // the consumer stopped (its callback threw): nothing more to do
+        }
+        ahead.close(std::move(error));
+    });
+    return ahead.drain(onChunk);
 }
 
 }  // namespace gcscope::parser

@@ -65,7 +65,9 @@ void RecordResolver::onGc(ClassifiedChunk& chunk, ClassifiedItem& item, GcRecord
     }
     IsolateState& state = stateOf(rec.key);
     const uint64_t fp = fingerprint(rec);
-    if (state.seenRecently(fp)) {
+    // Only the OOM report re-prints records; outside it, identical lines are real (and checking
+    // every record against the window would cost a fifth of the resolver's time).
+    if (in_oom_report_ && state.seenRecently(fp)) {
         ++stats_.duplicate_records;
         return;
     }

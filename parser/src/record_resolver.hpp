@@ -16,8 +16,8 @@ namespace gcscope::parser {
 ///  - records without a prefix (V8 4.5-5.4 OOM ring buffer) belong to the isolate seen last;
 ///  - heap-space samples and OOM markers get the time of their isolate's latest record;
 ///  - records inside "<--- Last few GCs --->" are flagged, and those V8 cut at 255 chars marked;
-///  - exact repeats of a recent record of the same isolate are dropped (the OOM report re-prints
-///    the last GCs that were already printed live).
+///  - inside an OOM report, exact repeats of a recent record of the same isolate are dropped (the
+///    report re-prints the last GCs that were already printed live).
 class RecordResolver {
 public:
     RecordResolver(RecordSink& sink, ParseStats& stats) : sink_(sink), stats_(stats) {}

@@ -1,5 +1,6 @@
 #include "gcscope/parser/stream_parser.hpp"
 
+#include <atomic>
 #include <cstring>
 #include <string>
 #include <thread>
@@ -14,7 +15,7 @@ struct StreamParser::Impl {
     Impl(RecordSink& sink, StreamParserOptions opt)
         : options(opt), classifier(opt.max_line_bytes), resolver(sink, stats) {
         threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
-        chunks.resize(threads);
+        chunks.resize(1);
     }
 
     void feed(std::string_view bytes);
@@ -27,7 +28,8 @@ struct StreamParser::Impl {
     LineClassifier classifier;
     RecordResolver resolver;
     unsigned threads = 1;
-    std::vector<ClassifiedChunk> chunks;  // reused between feeds: no allocation in steady state
+    std::vector<ClassifiedChunk> chunks;  // one per slice, reused between feeds (no allocation in
+    std::vector<std::string_view> slices; // steady state)
     std::string tail;                     // the partial last line
     bool discarding = false;              // inside an overlong line, skipping to its end
 };
@@ -40,35 +42,61 @@ void StreamParser::Impl::emitOverlong(std::string_view head) {
     resolver.resolve(chunk);
 }
 
-/// `text` holds whole lines, each ending in '\n'. Large inputs are cut at line boundaries into one
-/// slice per thread; slices are classified concurrently and resolved in order.
+/// `text` holds whole lines, each ending in '\n'. A large input is cut at line boundaries into
+/// several slices per thread; threads classify slices (stateless) in any order while this thread
+/// resolves them strictly in input order as each becomes ready, so the in-order work overlaps the
+/// classification instead of following it.
 void StreamParser::Impl::parseCompleteLines(std::string_view text) {
-    const unsigned parts =
-        text.size() >= options.parallel_threshold_bytes ? std::min<size_t>(threads, text.size() / 4096 + 1) : 1;
-    std::vector<std::string_view> slices;
-    slices.reserve(parts);
+    constexpr size_t kMinSliceBytes = 128 * 1024;
+    const size_t wanted = text.size() >= options.parallel_threshold_bytes && threads > 1
+                              ? std::min<size_t>(size_t(threads) * 16, text.size() / kMinSliceBytes + 1)
+                              : 1;
+    if (wanted <= 1) {
+        chunks[0].clear();
+        classifier.classifyLines(text, chunks[0]);
+        resolver.resolve(chunks[0]);
+        return;
+    }
+
+    slices.clear();
     size_t start = 0;
-    for (unsigned i = 1; i < parts && start < text.size(); ++i) {
-        size_t cut = text.size() * i / parts;
-        if (cut < start) cut = start;
+    for (size_t i = 1; i < wanted && start < text.size(); ++i) {
+        size_t cut = std::max(start, text.size() * i / wanted);
         const char* nl = static_cast<const char*>(std::memchr(text.data() + cut, '\n', text.size() - cut));
         const size_t stop = nl ? size_t(nl - text.data()) + 1 : text.size();
         slices.push_back(text.substr(start, stop - start));
         start = stop;
     }
     if (start < text.size()) slices.push_back(text.substr(start));
+    if (chunks.size() < slices.size()) chunks.resize(slices.size());
+    std::unique_ptr<std::atomic<bool>[]> ready(new std::atomic<bool>[slices.size()]);
+    for (size_t i = 0; i < slices.size(); ++i) ready[i].store(false, std::memory_order_relaxed);
 
-    for (size_t i = 0; i < slices.size(); ++i) chunks[i].clear();
-    if (slices.size() == 1) {
-        classifier.classifyLines(slices[0], chunks[0]);
-    } else {
-        std::vector<std::jthread> workers;
-        workers.reserve(slices.size() - 1);
-        for (size_t i = 1; i < slices.size(); ++i)
-            workers.emplace_back([this, &slices, i] { classifier.classifyLines(slices[i], chunks[i]); });
-        classifier.classifyLines(slices[0], chunks[0]);
-    }  // workers joined here
-    for (size_t i = 0; i < slices.size(); ++i) resolver.resolve(chunks[i]);
+    // threads - 1 workers classify; this thread resolves slices in order and, whenever the next
+    // one is not ready yet, classifies an unclaimed slice itself — exactly `threads` busy threads.
+    std::atomic<size_t> next{0};
+    auto classifyOne = [&]() -> bool {
+        const size_t i = next.fetch_add(1, std::memory_order_relaxed);
+        if (i >= slices.size()) return false;
+        chunks[i].clear();
+        classifier.classifyLines(slices[i], chunks[i]);
+        ready[i].store(true, std::memory_order_release);
+        ready[i].notify_one();
+        return true;
+    };
+    std::vector<std::jthread> workers;
+    workers.reserve(threads - 1);
+    for (unsigned t = 1; t < threads; ++t)
+        workers.emplace_back([&] {
+            while (classifyOne()) {
+            }
+        });
+    for (size_t i = 0; i < slices.size(); ++i) {
+        while (!ready[i].load(std::memory_order_acquire) && classifyOne()) {
+        }
+        ready[i].wait(false, std::memory_order_acquire);
+        resolver.resolve(chunks[i]);
+    }
 }
 
 void StreamParser::Impl::feed(std::string_view bytes) {
