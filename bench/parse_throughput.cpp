@@ -65,7 +65,9 @@ std::string buildLog(size_t min_bytes) {
     return log;
 }
 
-double seconds(Clock::time_point a, Clock::time_point b) { return std::chrono::duration<double>(b - a).count(); }
+double seconds(Clock::time_point a, Clock::time_point b) {
+    return std::chrono::duration<double>(b - a).count();
+}
 
 }  // namespace
 
@@ -75,10 +77,14 @@ int main(int argc, char** argv) {
     std::string write_to, input;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
-        if (a == "--mb" && i + 1 < argc) mb = std::stoul(argv[++i]);
-        else if (a == "--write" && i + 1 < argc) write_to = argv[++i];
-        else if (a == "--threads" && i + 1 < argc) threads = unsigned(std::stoul(argv[++i]));
-        else input = a;
+        if (a == "--mb" && i + 1 < argc)
+            mb = std::stoul(argv[++i]);
+        else if (a == "--write" && i + 1 < argc)
+            write_to = argv[++i];
+        else if (a == "--threads" && i + 1 < argc)
+            threads = unsigned(std::stoul(argv[++i]));
+        else
+            input = a;
     }
     const std::string log = input.empty() ? buildLog(mb << 20) : readAll(input);
     if (!write_to.empty()) {
@@ -90,7 +96,9 @@ int main(int argc, char** argv) {
     // Baseline: count lines with memchr over the same buffer.
     auto t0 = Clock::now();
     uint64_t lines = 0;
-    for (const char* p = log.data(); (p = static_cast<const char*>(std::memchr(p, '\n', log.data() + log.size() - p))); ++p) ++lines;
+    for (const char* p = log.data();
+         (p = static_cast<const char*>(std::memchr(p, '\n', log.data() + log.size() - p))); ++p)
+        ++lines;
     auto t1 = Clock::now();
     const double memchr_s = seconds(t0, t1);
 
@@ -100,17 +108,22 @@ int main(int argc, char** argv) {
         options.threads = n_threads;
         gcscope::parser::StreamParser parser(sink, options);
         auto a = Clock::now();
-        for (size_t i = 0; i < log.size(); i += chunk) parser.feed(std::string_view(log).substr(i, chunk));
+        for (size_t i = 0; i < log.size(); i += chunk)
+            parser.feed(std::string_view(log).substr(i, chunk));
         parser.finish();
         auto b = Clock::now();
         const double s = seconds(a, b);
-        std::printf("parse %-10s threads=%u chunk=%4zu MiB: %8.1f MB/s  (%.3f s, %llu records, %llu lines, %.2fx memchr time)\n",
-                    n_threads == 1 ? "serial" : "parallel", n_threads ? n_threads : std::thread::hardware_concurrency(),
-                    chunk >> 20, size_mb / s, s, (unsigned long long)sink.records,
-                    (unsigned long long)parser.stats().lines, s / memchr_s);
+        std::printf(
+            "parse %-10s threads=%u chunk=%4zu MiB: %8.1f MB/s  (%.3f s, %llu records, %llu lines, "
+            "%.2fx memchr time)\n",
+            n_threads == 1 ? "serial" : "parallel",
+            n_threads ? n_threads : std::thread::hardware_concurrency(), chunk >> 20, size_mb / s,
+            s, (unsigned long long)sink.records, (unsigned long long)parser.stats().lines,
+            s / memchr_s);
     };
     std::printf("buffer: %.1f MB, %llu lines\n", size_mb, (unsigned long long)lines);
-    std::printf("memchr line count:                  %8.1f MB/s  (%.3f s)\n", size_mb / memchr_s, memchr_s);
+    std::printf("memchr line count:                  %8.1f MB/s  (%.3f s)\n", size_mb / memchr_s,
+                memchr_s);
     run(1, 8u << 20);
     run(threads, 8u << 20);
     return 0;

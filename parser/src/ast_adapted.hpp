@@ -6,6 +6,6 @@
 
 #include "ast.hpp"
 
-BOOST_FUSION_ADAPT_STRUCT(gcscope::parser::ast::HeapSizes, used_before, committed_before, used_after,
-                          committed_after)
+BOOST_FUSION_ADAPT_STRUCT(gcscope::parser::ast::HeapSizes, used_before, committed_before,
+                          used_after, committed_after)
 BOOST_FUSION_ADAPT_STRUCT(gcscope::parser::ast::MutatorUtilization, average, current)

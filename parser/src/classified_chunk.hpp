@@ -20,10 +20,10 @@ struct UnrecognisedText {
 struct OomSectionEnd {};
 
 struct ClassifiedItem {
-    uint32_t line = 0;       ///< 0-based index of the line within its chunk
-    bool prefixed = false;   ///< the key comes from a V8 prefix on the line itself
+    uint32_t line = 0;             ///< 0-based index of the line within its chunk
+    bool prefixed = false;         ///< the key comes from a V8 prefix on the line itself
     bool ring_buffer_cut = false;  ///< exactly 255 chars and glued/at an OOM report: V8 cut it
-    uint32_t nvp_begin = 0;  ///< GC records: their fields in ClassifiedChunk::nvp
+    uint32_t nvp_begin = 0;        ///< GC records: their fields in ClassifiedChunk::nvp
     uint32_t nvp_count = 0;
     std::variant<GcRecord, HeapSpaceSample, OomMarker, OomSectionEnd, UnrecognisedText> payload;
 };

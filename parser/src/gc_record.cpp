@@ -35,34 +35,50 @@ Generation generationOf(GcType t) {
 
 std::string_view gcTypeName(GcType t) {
     switch (t) {
-        case GcType::Scavenge: return "Scavenge";
-        case GcType::MarkSweep: return "Mark-sweep";
-        case GcType::MarkCompact: return "Mark-Compact";
-        case GcType::IncrementalMarkCompact: return "Incremental Mark-Compact";
-        case GcType::MinorMarkCompact: return "Minor Mark-Compact";
-        case GcType::MinorMarkSweep: return "Minor Mark-Sweep";
-        case GcType::IncrementalMinorMarkSweep: return "Incremental Minor Mark-Sweep";
-        case GcType::Unknown: break;
+        case GcType::Scavenge:
+            return "Scavenge";
+        case GcType::MarkSweep:
+            return "Mark-sweep";
+        case GcType::MarkCompact:
+            return "Mark-Compact";
+        case GcType::IncrementalMarkCompact:
+            return "Incremental Mark-Compact";
+        case GcType::MinorMarkCompact:
+            return "Minor Mark-Compact";
+        case GcType::MinorMarkSweep:
+            return "Minor Mark-Sweep";
+        case GcType::IncrementalMinorMarkSweep:
+            return "Incremental Minor Mark-Sweep";
+        case GcType::Unknown:
+            break;
     }
     return "Unknown";
 }
 
-std::string_view generationName(Generation g) { return g == Generation::Young ? "young" : "old"; }
+std::string_view generationName(Generation g) {
+    return g == Generation::Young ? "young" : "old";
+}
 
 std::string_view recordFormName(RecordForm f) {
     switch (f) {
-        case RecordForm::Trace: return "trace";
-        case RecordForm::Nvp: return "nvp";
-        case RecordForm::NvpJson: return "nvp-json";
+        case RecordForm::Trace:
+            return "trace";
+        case RecordForm::Nvp:
+            return "nvp";
+        case RecordForm::NvpJson:
+            return "nvp-json";
     }
     return "trace";
 }
 
 std::string_view oomKindName(OomMarker::Kind k) {
     switch (k) {
-        case OomMarker::Kind::LastFewGcs: return "last-few-gcs";
-        case OomMarker::Kind::FatalError: return "fatal-error";
-        case OomMarker::Kind::FatalJavaScriptOom: return "fatal-javascript-oom";
+        case OomMarker::Kind::LastFewGcs:
+            return "last-few-gcs";
+        case OomMarker::Kind::FatalError:
+            return "fatal-error";
+        case OomMarker::Kind::FatalJavaScriptOom:
+            return "fatal-javascript-oom";
     }
     return "last-few-gcs";
 }

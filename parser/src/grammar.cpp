@@ -33,7 +33,9 @@ bool v8Prefix(const char*& p, const char* end, ast::V8Prefix& out) {
     return true;
 }
 
-bool isolateEcho(const char*& p, const char* end) { return run(p, end, def::isolateEcho); }
+bool isolateEcho(const char*& p, const char* end) {
+    return run(p, end, def::isolateEcho);
+}
 
 bool timestamp(const char*& p, const char* end, double& ms) {
     return run(p, end, def::timestamp, ms);

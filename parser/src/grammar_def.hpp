@@ -7,11 +7,11 @@
 // them.
 #pragma once
 
+#include <boost/fusion/include/std_pair.hpp>
 #include <boost/spirit/home/x3.hpp>
 
 #include "ast.hpp"
 #include "ast_adapted.hpp"
-#include <boost/fusion/include/std_pair.hpp>
 #include "number.hpp"
 
 namespace gcscope::parser::grammar_def {
@@ -140,12 +140,11 @@ inline auto const setIsolateId = [](auto& ctx) {
     }
     target<PrefixTag>(ctx).isolate_id = int64_t(x3::_attr(ctx));
 };
-inline auto const pointer = (x3::lit("0x") >> hex64[setIsolate]) |
-                            x3::raw[x3::repeat(8, 16)[hexDigit]][setMsvcIsolate];
-inline auto const v8Prefix = x3::lit('[') >> u64[setPid] >>
-                             -(x3::lit(':') >> pointer >>
-                               -(x3::lit(':') >> u64[setIsolateId])) >>
-                             x3::lit(']');
+inline auto const pointer =
+    (x3::lit("0x") >> hex64[setIsolate]) | x3::raw[x3::repeat(8, 16)[hexDigit]][setMsvcIsolate];
+inline auto const v8Prefix =
+    x3::lit('[') >> u64[setPid] >>
+    -(x3::lit(':') >> pointer >> -(x3::lit(':') >> u64[setIsolateId])) >> x3::lit(']');
 inline auto const isolateEcho = x3::lit("[I:") >> -x3::lit("0x") >> +hexDigit >> x3::lit(']') >>
                                 +x3::lit(' ');
 
@@ -172,14 +171,16 @@ inline auto const setFlag = [](auto& ctx) { target<CoreTag>(ctx).flags |= Flag; 
 inline auto const setType = [](auto& ctx) { target<CoreTag>(ctx).type = x3::_attr(ctx); };
 inline auto const setSizes = [](auto& ctx) { target<CoreTag>(ctx).sizes = x3::_attr(ctx); };
 inline auto const setPooled = [](auto& ctx) { target<CoreTag>(ctx).pooled = x3::_attr(ctx); };
-inline auto const setFirstTime = [](auto& ctx) { target<CoreTag>(ctx).first_time = x3::_attr(ctx); };
+inline auto const setFirstTime = [](auto& ctx) {
+    target<CoreTag>(ctx).first_time = x3::_attr(ctx);
+};
 inline auto const setSecondTime = [](auto& ctx) {
     target<CoreTag>(ctx).second_time = x3::_attr(ctx);
 };
 
 inline auto const heapSizes = x3::rule<struct HeapSizesRule, ast::HeapSizes>{"heap sizes"} =
-    decimal >> x3::lit(" (") >> decimal >> x3::lit(") -> ") >> decimal >> x3::lit(" (") >> decimal >>
-    x3::lit(") MB, ");
+    decimal >> x3::lit(" (") >> decimal >> x3::lit(") -> ") >> decimal >> x3::lit(" (") >> decimal
+    >> x3::lit(") MB, ");
 
 inline auto const traceCore =
     -x3::lit("Shared ")[setFlag<kShared>] >> gcType[setType] >>
@@ -187,14 +188,16 @@ inline auto const traceCore =
     -(x3::lit(" (interleaved)")[setFlag<kInterleaved>] |
       x3::lit(" (during sweeping)")[setFlag<kDuringSweeping>]) >>
     x3::lit(' ') >> heapSizes[setSizes] >>
-    -(x3::lit("pooled: ") >> decimal[setPooled] >> x3::lit(" MB, ")) >>
-    decimal[setFirstTime] >> -(x3::lit(" / ") >> decimal[setSecondTime]) >> x3::lit(" ms");
+    -(x3::lit("pooled: ") >> decimal[setPooled] >> x3::lit(" MB, ")) >> decimal[setFirstTime] >>
+    -(x3::lit(" / ") >> decimal[setSecondTime]) >> x3::lit(" ms");
 
 // ---- " (+ 3.4 ms in 19 steps since start of marking, biggest step 1.1 ms, walltime … 1133 ms)" --
 struct IncTag;
 inline auto const setIncMs = [](auto& ctx) { target<IncTag>(ctx).ms = x3::_attr(ctx); };
 inline auto const setIncSteps = [](auto& ctx) { target<IncTag>(ctx).steps = x3::_attr(ctx); };
-inline auto const setIncBiggest = [](auto& ctx) { target<IncTag>(ctx).biggest_step = x3::_attr(ctx); };
+inline auto const setIncBiggest = [](auto& ctx) {
+    target<IncTag>(ctx).biggest_step = x3::_attr(ctx);
+};
 inline auto const setIncWall = [](auto& ctx) { target<IncTag>(ctx).walltime = x3::_attr(ctx); };
 inline auto const incremental =
     spaces >> x3::lit("(+ ") >> decimal[setIncMs] >> x3::lit(" ms in ") >> decimal[setIncSteps] >>
@@ -207,9 +210,9 @@ inline auto const incremental =
 
 // ---- " (average mu = 0.990, current mu = 0.990)" ---------------------------------------------
 inline auto const mutatorUtilization =
-    x3::rule<struct MuRule, ast::MutatorUtilization>{"mutator utilization"} =
-        spaces >> x3::lit("(average mu = ") >> decimal >> x3::lit(", current mu = ") >> decimal >>
-        x3::lit(')');
+    x3::rule<struct MuRule, ast::MutatorUtilization>{
+        "mutator utilization"} = spaces >> x3::lit("(average mu = ") >> decimal
+                                 >> x3::lit(", current mu = ") >> decimal >> x3::lit(')');
 
 // ---- "Old space,          used:  62965 KB, available:   6373 KB, committed:  70612 KB" --------
 // Column widths changed three times (V8 4.x, ~10.x, 15); "available:*" marks sweeping in
@@ -235,19 +238,26 @@ inline auto const setSpaceAmount = [](auto& ctx) {
     auto& out = target<SpaceTag>(ctx);
     const auto& [which, value] = x3::_attr(ctx);
     switch (which) {
-        case SpaceAmount::Used: out.used = value; break;
-        case SpaceAmount::Available: out.available = value; break;
-        case SpaceAmount::Committed: out.committed = value; break;
-        case SpaceAmount::Other: break;
+        case SpaceAmount::Used:
+            out.used = value;
+            break;
+        case SpaceAmount::Available:
+            out.available = value;
+            break;
+        case SpaceAmount::Committed:
+            out.committed = value;
+            break;
+        case SpaceAmount::Other:
+            break;
     }
 };
 inline auto const spaceAmount =
-    x3::rule<struct SpaceAmountRule, std::pair<SpaceAmount, double>>{"space amount"} =
-        spaceAmountName >> x3::lit(':') >> -x3::lit('*') >> spaces >> decimal >> spaces >>
-        x3::lit("KB") >> x3::omit[-x3::lit('*')];
-inline auto const heapSpaceLine =
-    x3::raw[x3::char_("a-zA-Z") >> *spaceNameChar][setSpaceName] >>
-    x3::lit(',') >> +x3::lit(' ') >> (spaceAmount[setSpaceAmount] % x3::lit(", ")) >> spaces;
+    x3::rule<struct SpaceAmountRule, std::pair<SpaceAmount, double>>{
+        "space amount"} = spaceAmountName >> x3::lit(':') >> -x3::lit('*') >> spaces >> decimal
+                          >> spaces >> x3::lit("KB") >> x3::omit[-x3::lit('*')];
+inline auto const heapSpaceLine = x3::raw[x3::char_("a-zA-Z") >> *spaceNameChar][setSpaceName] >>
+                                  x3::lit(',') >> +x3::lit(' ') >>
+                                  (spaceAmount[setSpaceAmount] % x3::lit(", ")) >> spaces;
 
 // ---- nvp "key=value" pairs --------------------------------------------------------------------
 // Parsed generically: the key set changes in almost every V8 release. Pairs may be glued
@@ -276,17 +286,19 @@ inline auto const nvpKey = x3::raw[nvpKeyStart >> *nvpKeyChar];
 inline auto const nvpValue = (decimalText[setFieldNumber] >> -x3::lit('%')[setFieldPercent]) |
                              x3::raw[+nvpWordChar][setFieldText];
 // A key whose value is missing (a truncated line) is taken back out.
-inline auto const nvpPair = nvpKey[startField] >> ((x3::lit('=') >> nvpValue) | x3::eps[dropField] >> !x3::eps);
+inline auto const nvpPair = nvpKey[startField] >>
+                            ((x3::lit('=') >> nvpValue) | x3::eps[dropField] >> !x3::eps);
 inline auto const nvpPairs = nvpPair % spaces;
 
 // ---- nvp JSON (Node 26): GC: {"pause":2.254,"gc":"s","reduce_memory":false,…} ------------------
 // V8 does not escape strings here, so a string ends at a quote that is followed by ',' or '}'.
 inline auto const jsonString = *(x3::char_ - (x3::lit('"') >> (x3::lit(',') | x3::lit('}'))));
-inline auto const jsonValue = decimalText[setFieldNumber] |
-                              x3::raw[x3::lit("true") | x3::lit("false") | x3::lit("null")][setFieldText] |
-                              (x3::lit('"') >> x3::raw[jsonString][setFieldText] >> x3::lit('"'));
-inline auto const jsonMember = x3::lit('"') >> x3::raw[+(x3::char_ - '"')][startField] >> x3::lit("\":") >>
-                               jsonValue;
+inline auto const jsonValue =
+    decimalText[setFieldNumber] |
+    x3::raw[x3::lit("true") | x3::lit("false") | x3::lit("null")][setFieldText] |
+    (x3::lit('"') >> x3::raw[jsonString][setFieldText] >> x3::lit('"'));
+inline auto const jsonMember = x3::lit('"') >> x3::raw[+(x3::char_ - '"')][startField] >>
+                               x3::lit("\":") >> jsonValue;
 inline auto const nvpJson = x3::lit("GC: {") >> -(jsonMember % x3::lit(',')) >> x3::lit('}');
 
 }  // namespace gcscope::parser::grammar_def

@@ -8,13 +8,13 @@
 #include <unistd.h>
 #include <zlib.h>
 
-#include "read_ahead.hpp"
-
 #include <cerrno>
-#include <thread>
 #include <cstring>
 #include <memory>
 #include <string>
+#include <thread>
+
+#include "read_ahead.hpp"
 
 namespace gcscope::parser {
 namespace {
@@ -27,7 +27,7 @@ constexpr size_t kGzipInBytes = size_t(1) << 20;
 
 /// Closes the descriptor on every exit path, including an exception thrown by onChunk.
 class Fd {
-public:
+  public:
     explicit Fd(int fd, bool owned) : fd_(fd), owned_(owned) {}
     ~Fd() {
         if (owned_ && fd_ >= 0) ::close(fd_);
@@ -36,7 +36,7 @@ public:
     Fd& operator=(const Fd&) = delete;
     int get() const { return fd_; }
 
-private:
+  private:
     int fd_;
     bool owned_;
 };
@@ -76,7 +76,9 @@ ssize_t readAtLeast(int fd, char* buf, size_t cap, size_t want) {
     return ssize_t(got);
 }
 
-bool isGzipMagic(const unsigned char* p, size_t n) { return n >= 2 && p[0] == 0x1f && p[1] == 0x8b; }
+bool isGzipMagic(const unsigned char* p, size_t n) {
+    return n >= 2 && p[0] == 0x1f && p[1] == 0x8b;
+}
 
 std::string readPlain(int fd, const std::string& name, std::unique_ptr<char[]> buf, size_t have,
                       const std::function<void(std::string_view)>& onChunk) {
@@ -120,8 +122,8 @@ std::string readGzip(int fd, const std::string& name, const char* first, size_t 
     zs.next_in = in.get();
     zs.avail_in = uInt(first_len);
 
-    size_t out_have = 0;      // bytes of `out` not yet delivered
-    uint64_t delivered = 0;   // decompressed bytes handed to onChunk so far
+    size_t out_have = 0;     // bytes of `out` not yet delivered
+    uint64_t delivered = 0;  // decompressed bytes handed to onChunk so far
     bool input_eof = false;
     bool member_open = true;  // inside a gzip member (its end not yet seen)
 
@@ -133,8 +135,8 @@ std::string readGzip(int fd, const std::string& name, const char* first, size_t 
     };
     auto corrupt = [&](const char* detail) {
         flush();
-        std::string msg = name + ": gzip data is corrupt after " + std::to_string(delivered) +
-                          " bytes";
+        std::string msg =
+            name + ": gzip data is corrupt after " + std::to_string(delivered) + " bytes";
         if (detail && *detail) msg += std::string(" (") + detail + ")";
         return msg;
     };
@@ -230,7 +232,8 @@ std::string readOpened(int fd, const std::string& name,
 }
 
 /// Opens a log ("-" = standard input, not closed). Returns the problem, or empty on success.
-std::string openLog(const std::string& path, const std::string& name, int& fd_out, struct stat& st) {
+std::string openLog(const std::string& path, const std::string& name, int& fd_out,
+                    struct stat& st) {
     const bool is_stdin = path == "-";
     fd_out = is_stdin ? STDIN_FILENO : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd_out < 0) return describeErrno(name, errno);
@@ -242,7 +245,9 @@ std::string openLog(const std::string& path, const std::string& name, int& fd_ou
     return {};
 }
 
-std::string displayName(const std::string& path) { return path == "-" ? std::string("standard input") : path; }
+std::string displayName(const std::string& path) {
+    return path == "-" ? std::string("standard input") : path;
+}
 
 }  // namespace
 

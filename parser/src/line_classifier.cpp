@@ -24,52 +24,92 @@ std::string_view trim(std::string_view s) {
     while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
     return s;
 }
-std::string_view view(const char* b, const char* e) { return {b, size_t(e - b)}; }
+std::string_view view(const char* b, const char* e) {
+    return {b, size_t(e - b)};
+}
 
 /// Body starts of V8 lines that share the "[pid:isolate] 1234 ms: " prefix with GC records but are
 /// not records (memory reducer, heap controller, incremental marking, …; §5 of the formats file).
 constexpr std::array kKnownTimestampedBodies = {
-    std::string_view("["),  // [IncrementalMarking], [HeapController], [GlobalMemoryController], [Finished reentrant …
-    std::string_view("Memory reducer"), std::string_view("Heap growing factor"),
-    std::string_view("Grow:"), std::string_view("Dampen:"), std::string_view("evacuation"),
-    std::string_view("Fast promotion"), std::string_view("Increasing marking speed"),
-    std::string_view("Limited new space"), std::string_view("Unlimited new space"),
-    std::string_view("Postpone"), std::string_view("Speed up"), std::string_view("Marking speed"),
-    std::string_view("Young generation"), std::string_view("Old generation"),
+    std::string_view("["),  // [IncrementalMarking], [HeapController], [GlobalMemoryController],
+                            // [Finished reentrant …
+    std::string_view("Memory reducer"),
+    std::string_view("Heap growing factor"),
+    std::string_view("Grow:"),
+    std::string_view("Dampen:"),
+    std::string_view("evacuation"),
+    std::string_view("Fast promotion"),
+    std::string_view("Increasing marking speed"),
+    std::string_view("Limited new space"),
+    std::string_view("Unlimited new space"),
+    std::string_view("Postpone"),
+    std::string_view("Speed up"),
+    std::string_view("Marking speed"),
+    std::string_view("Young generation"),
+    std::string_view("Old generation"),
     std::string_view("Embedder"),
-    std::string_view("Memory pool"), std::string_view("MemoryBalancer"),
-    std::string_view("Idle notification"), std::string_view("pretenuring"),
-    std::string_view("Major task"), std::string_view("compaction-selection"),
-    std::string_view("Evacuation candidate"), std::string_view("FreeLists"),
-    std::string_view("Shrinking page"), std::string_view("code flushing"),
-    std::string_view("Heap "), std::string_view("Scavenge: "), std::string_view("Mark-Compact: "),
+    std::string_view("Memory pool"),
+    std::string_view("MemoryBalancer"),
+    std::string_view("Idle notification"),
+    std::string_view("pretenuring"),
+    std::string_view("Major task"),
+    std::string_view("compaction-selection"),
+    std::string_view("Evacuation candidate"),
+    std::string_view("FreeLists"),
+    std::string_view("Shrinking page"),
+    std::string_view("code flushing"),
+    std::string_view("Heap "),
+    std::string_view("Scavenge: "),
+    std::string_view("Mark-Compact: "),
 };
 
 /// Bodies of PrintIsolate lines (prefix, no timestamp) that are not heap-space samples.
 constexpr std::array kKnownUntimestampedBodies = {
-    std::string_view("Fast promotion mode"), std::string_view("External memory"),
-    std::string_view("Total time spent in GC"), std::string_view("Backing store memory"),
-    std::string_view("Unmapper buffering"), std::string_view("Pool buffering"),
-    std::string_view("(*) Sweeping"), std::string_view("Increasing marking speed"),
-    std::string_view("Limited new space"), std::string_view("Unlimited new space"),
-    std::string_view("Heap growing factor"), std::string_view("Grow:"), std::string_view("Dampen:"),
-    std::string_view("FreeLists"), std::string_view("Memory reducer"),
-    std::string_view("evacuation"), std::string_view("Speed up"), std::string_view("Marking speed"),
-    std::string_view("Max semi-space"), std::string_view("Min semi-space"),
-    std::string_view("Target semi-space"), std::string_view("Postpone"),
-    std::string_view("[Finished reentrant"), std::string_view("[IncrementalMarking]"),
-    std::string_view("Evacuation candidate"), std::string_view("Freelists statistics"),
-    std::string_view("compaction-selection"), std::string_view("Page "),
-    std::string_view("scavenge["), std::string_view("Memory pool"), std::string_view("Shrinking page"),
+    std::string_view("Fast promotion mode"),
+    std::string_view("External memory"),
+    std::string_view("Total time spent in GC"),
+    std::string_view("Backing store memory"),
+    std::string_view("Unmapper buffering"),
+    std::string_view("Pool buffering"),
+    std::string_view("(*) Sweeping"),
+    std::string_view("Increasing marking speed"),
+    std::string_view("Limited new space"),
+    std::string_view("Unlimited new space"),
+    std::string_view("Heap growing factor"),
+    std::string_view("Grow:"),
+    std::string_view("Dampen:"),
+    std::string_view("FreeLists"),
+    std::string_view("Memory reducer"),
+    std::string_view("evacuation"),
+    std::string_view("Speed up"),
+    std::string_view("Marking speed"),
+    std::string_view("Max semi-space"),
+    std::string_view("Min semi-space"),
+    std::string_view("Target semi-space"),
+    std::string_view("Postpone"),
+    std::string_view("[Finished reentrant"),
+    std::string_view("[IncrementalMarking]"),
+    std::string_view("Evacuation candidate"),
+    std::string_view("Freelists statistics"),
+    std::string_view("compaction-selection"),
+    std::string_view("Page "),
+    std::string_view("scavenge["),
+    std::string_view("Memory pool"),
+    std::string_view("Shrinking page"),
 };
 
 /// Lines without a V8 prefix that still belong to GC tracing or to the OOM report.
 constexpr std::array kKnownUnprefixedStarts = {
-    std::string_view("==== JS stack trace"), std::string_view("==== C stack trace"),
-    std::string_view("----- Native stack trace -----"), std::string_view("----- JavaScript stack trace -----"),
-    std::string_view("Security context:"), std::string_view("Wrote snapshot to"),
-    std::string_view(", removed zone reservations:"), std::string_view("Before GC:"),
-    std::string_view("After GC:"), std::string_view("{owner:"),
+    std::string_view("==== JS stack trace"),
+    std::string_view("==== C stack trace"),
+    std::string_view("----- Native stack trace -----"),
+    std::string_view("----- JavaScript stack trace -----"),
+    std::string_view("Security context:"),
+    std::string_view("Wrote snapshot to"),
+    std::string_view(", removed zone reservations:"),
+    std::string_view("Before GC:"),
+    std::string_view("After GC:"),
+    std::string_view("{owner:"),
     std::string_view("<--- Heap statistics --->"),
 };
 
@@ -128,7 +168,8 @@ bool findPrefix(const char* from, const char* end, Prefix& out) {
         if (!p) return false;
         const char* it = p;
         ast::V8Prefix fields;
-        if (grammar::v8Prefix(it, end, fields) && fields.pid <= kMaxPid && (it == end || *it == ' ')) {
+        if (grammar::v8Prefix(it, end, fields) && fields.pid <= kMaxPid &&
+            (it == end || *it == ' ')) {
             out = {p, it, fields};
             return true;
         }
@@ -242,7 +283,9 @@ GcType typeOfNvpCode(std::string_view code) {
     return GcType::Unknown;
 }
 
-bool truthy(const NvpField& f) { return f.text == "true" || (!isAbsent(f.value) && f.value != 0); }
+bool truthy(const NvpField& f) {
+    return f.text == "true" || (!isAbsent(f.value) && f.value != 0);
+}
 
 /// Fills the typed fields of an nvp record from its generic key list. Returns false if the
 /// pairs do not make a GC record (no "gc" code or no numeric "pause").
@@ -264,22 +307,32 @@ bool nvpToRecord(std::span<const NvpField> fields, RecordForm form, GcRecord& re
                 if (k == "pause") rec.pause_ms = f.value;
                 break;
             case 't':
-                if (k == "total_size_before") rec.used_before_mb = f.value / kMiB;
-                else if (k == "total_size_after") rec.used_after_mb = f.value / kMiB;
+                if (k == "total_size_before")
+                    rec.used_before_mb = f.value / kMiB;
+                else if (k == "total_size_after")
+                    rec.used_after_mb = f.value / kMiB;
                 break;
             case 's':
-                if (k == "start_object_size") rec.used_before_mb = f.value / kMiB;
-                else if (k == "start_memory_size") rec.committed_before_mb = f.value / kMiB;
-                else if (k == "steps_count" && rec.type != GcType::Scavenge) rec.incremental_steps = f.value;
+                if (k == "start_object_size")
+                    rec.used_before_mb = f.value / kMiB;
+                else if (k == "start_memory_size")
+                    rec.committed_before_mb = f.value / kMiB;
+                else if (k == "steps_count" && rec.type != GcType::Scavenge)
+                    rec.incremental_steps = f.value;
                 break;
             case 'e':
-                if (k == "end_object_size") rec.used_after_mb = f.value / kMiB;
-                else if (k == "end_memory_size") rec.committed_after_mb = f.value / kMiB;
-                else if (k == "external") rec.external_ms = f.value;
+                if (k == "end_object_size")
+                    rec.used_after_mb = f.value / kMiB;
+                else if (k == "end_memory_size")
+                    rec.committed_after_mb = f.value / kMiB;
+                else if (k == "external")
+                    rec.external_ms = f.value;
                 break;
             case 'r':
-                if (k == "reduce_memory" && truthy(f)) rec.flags |= kReduce;
-                else if (k == "reason") rec.reason = f.text;
+                if (k == "reduce_memory" && truthy(f))
+                    rec.flags |= kReduce;
+                else if (k == "reason")
+                    rec.reason = f.text;
                 break;
             case 'c':
                 if (k == "collector_reason") rec.collector_reason = f.text;
@@ -301,7 +354,8 @@ bool nvpToRecord(std::span<const NvpField> fields, RecordForm form, GcRecord& re
                 }
                 break;
             case 'l':
-                if (k == "longest_step" && rec.type != GcType::Scavenge) rec.incremental_biggest_step_ms = f.value;
+                if (k == "longest_step" && rec.type != GcType::Scavenge)
+                    rec.incremental_biggest_step_ms = f.value;
                 break;
             default:
                 break;
@@ -324,7 +378,8 @@ void LineClassifier::classifyLines(std::string_view text, ClassifiedChunk& out) 
     }
 }
 
-void LineClassifier::classifyLine(std::string_view line, uint32_t index, ClassifiedChunk& out) const {
+void LineClassifier::classifyLine(std::string_view line, uint32_t index,
+                                  ClassifiedChunk& out) const {
     ++out.lines;
     if (line.size() > max_line_bytes_) {
         ++out.overlong_lines;
@@ -368,12 +423,14 @@ void LineClassifier::classifyLine(std::string_view line, uint32_t index, Classif
                 is_record = true;
             } else if (startsWith(rest, "GC: {")) {
                 const char* q = p;
-                is_record = grammar::nvpJson(q, body_end, out.nvp) &&
-                            nvpToRecord(std::span(out.nvp).subspan(nvp_begin), RecordForm::NvpJson, rec);
+                is_record =
+                    grammar::nvpJson(q, body_end, out.nvp) &&
+                    nvpToRecord(std::span(out.nvp).subspan(nvp_begin), RecordForm::NvpJson, rec);
             } else {
                 const char* q = p;
                 if (grammar::nvpPairs(q, body_end, out.nvp)) {
-                    is_record = nvpToRecord(std::span(out.nvp).subspan(nvp_begin), RecordForm::Nvp, rec);
+                    is_record =
+                        nvpToRecord(std::span(out.nvp).subspan(nvp_begin), RecordForm::Nvp, rec);
                     while (q < body_end && *q == ' ') ++q;
                     if (q != body_end) cut = true;  // "reduce_memory=" at a line's cut end
                 }
@@ -417,24 +474,28 @@ void LineClassifier::classifyLine(std::string_view line, uint32_t index, Classif
         const std::string_view text = trim(line);
         // The OOM report. Searched anywhere: wrappers indent it or prefix it ("PM2 | <--- …").
         if (contains(line, "<--- Last few GCs --->")) {
-            out.items.push_back({.line = index, .payload = oomMarker(OomMarker::Kind::LastFewGcs, {})});
+            out.items.push_back(
+                {.line = index, .payload = oomMarker(OomMarker::Kind::LastFewGcs, {})});
             any_known = true;
         } else if (contains(line, "<--- JS stacktrace --->")) {
             out.items.push_back({.line = index, .payload = OomSectionEnd{}});
             any_known = true;
         } else if (const size_t at = line.find("FATAL ERROR: "); at != std::string_view::npos) {
             out.items.push_back(
-                {.line = index, .payload = oomMarker(OomMarker::Kind::FatalError, line.substr(at + 13))});
+                {.line = index,
+                 .payload = oomMarker(OomMarker::Kind::FatalError, line.substr(at + 13))});
             any_known = true;
         } else if (const size_t js = line.find("# Fatal JavaScript out of memory: ");
                    js != std::string_view::npos) {
             out.items.push_back(
-                {.line = index, .payload = oomMarker(OomMarker::Kind::FatalJavaScriptOom, line.substr(js + 34))});
+                {.line = index,
+                 .payload = oomMarker(OomMarker::Kind::FatalJavaScriptOom, line.substr(js + 34))});
             any_known = true;
         } else if (const size_t js2 = line.find("# Fatal javascript OOM in ");
                    js2 != std::string_view::npos) {
             out.items.push_back(
-                {.line = index, .payload = oomMarker(OomMarker::Kind::FatalJavaScriptOom, line.substr(js2 + 26))});
+                {.line = index,
+                 .payload = oomMarker(OomMarker::Kind::FatalJavaScriptOom, line.substr(js2 + 26))});
             any_known = true;
         } else if (!any_known) {
             // A record without a prefix: V8 4.5-5.4 kept none in the OOM ring buffer
@@ -458,7 +519,8 @@ void LineClassifier::classifyLine(std::string_view line, uint32_t index, Classif
                 }
             }
             if (!any_record) {
-                any_known = text.empty() || text == "#" || startsWithAny(text, kKnownUnprefixedStarts) ||
+                any_known = text.empty() || text == "#" ||
+                            startsWithAny(text, kKnownUnprefixedStarts) ||
                             (text.size() > 3 && unsigned(text[0] - '0') < 10 && [&] {
                                 // numbered stack frames: " 1: 0x… node::Abort()", "    2: DoJoin …"
                                 size_t i = 0;

@@ -11,7 +11,7 @@ namespace gcscope::parser {
 /// line (pm2, docker, journald, Heroku, CRI, timestamp prefixes), splits records glued into one
 /// line, strips CR and ANSI colour codes.
 class LineClassifier {
-public:
+  public:
     explicit LineClassifier(size_t max_line_bytes) : max_line_bytes_(max_line_bytes) {}
 
     /// Classifies every '\n'-terminated line of `text` (the last line may lack its '\n').
@@ -19,7 +19,7 @@ public:
     /// Classifies one line (no '\n' inside) as line number `index` of the chunk.
     void classifyLine(std::string_view line, uint32_t index, ClassifiedChunk& out) const;
 
-private:
+  private:
     size_t max_line_bytes_;
 };
 

@@ -13,8 +13,8 @@
 
 #include <charconv>
 #include <cmath>
-#include <string_view>
 #include <cstdint>
+#include <string_view>
 
 namespace gcscope::parser {
 
@@ -47,24 +47,27 @@ inline bool parseDecimal(const char*& p, const char* end, double& out) {
             ++s;
         }
     }
-    const bool exponent = s != end && (*s == 'e' || *s == 'E') && s + 1 != end &&
-                          (unsigned(s[1] - '0') < 10 ||
-                           ((s[1] == '+' || s[1] == '-') && s + 2 != end && unsigned(s[2] - '0') < 10));
+    const bool exponent =
+        s != end && (*s == 'e' || *s == 'E') && s + 1 != end &&
+        (unsigned(s[1] - '0') < 10 ||
+         ((s[1] == '+' || s[1] == '-') && s + 2 != end && unsigned(s[2] - '0') < 10));
     if (digits > 0 && digits <= 15 && !exponent) {
         const double v = double(mantissa) / kPow10[decimals];
         out = negative ? -v : v;
         p = s;
         return true;
     }
-    if (digits == 0 && (s == end || (*s != 'i' && *s != 'n' && *s != 'I' && *s != 'N'))) return false;
+    if (digits == 0 && (s == end || (*s != 'i' && *s != 'n' && *s != 'I' && *s != 'N')))
+        return false;
     double v = 0;
     const auto [ptr, ec] = std::from_chars(p, end, v);
     if (ptr == p) return false;
     // from_chars reports out-of-range (1e999, 1e-999) but still tells where the number ends:
     // keep the limit the text points at (±inf for overflow, 0 for underflow).
     if (ec == std::errc::result_out_of_range) {
-        const bool underflow = std::string_view(p, size_t(ptr - p)).find("e-") != std::string_view::npos ||
-                               std::string_view(p, size_t(ptr - p)).find("E-") != std::string_view::npos;
+        const bool underflow =
+            std::string_view(p, size_t(ptr - p)).find("e-") != std::string_view::npos ||
+            std::string_view(p, size_t(ptr - p)).find("E-") != std::string_view::npos;
         v = underflow ? 0.0 : HUGE_VAL;
         if (*p == '-') v = -v;
     }

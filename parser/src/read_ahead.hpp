@@ -12,7 +12,7 @@ namespace gcscope::parser {
 /// read while the previous one is parsed. The producer copies each chunk in (a memcpy is cheaper
 /// than the read it overlaps) and blocks while both buffers are full.
 class ReadAhead {
-public:
+  public:
     struct Cancelled {};
 
     void push(std::string_view chunk) {
@@ -54,7 +54,7 @@ public:
         }
     }
 
-private:
+  private:
     std::mutex mutex_;
     std::condition_variable changed_;
     std::string buffers_[2];

@@ -11,7 +11,9 @@ uint64_t mix(uint64_t h, uint64_t v) {
     h ^= v + 0x9E3779B97F4A7C15ull + (h << 6) + (h >> 2);
     return h * 0xff51afd7ed558ccdull;
 }
-uint64_t bitsOf(double d) { return std::bit_cast<uint64_t>(d); }
+uint64_t bitsOf(double d) {
+    return std::bit_cast<uint64_t>(d);
+}
 
 /// What makes two records the same GC: the OOM report's copy may be cut short, so reasons and
 /// clauses after the pause are left out.

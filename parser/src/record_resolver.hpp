@@ -19,12 +19,12 @@ namespace gcscope::parser {
 ///  - inside an OOM report, exact repeats of a recent record of the same isolate are dropped (the
 ///    report re-prints the last GCs that were already printed live).
 class RecordResolver {
-public:
+  public:
     RecordResolver(RecordSink& sink, ParseStats& stats) : sink_(sink), stats_(stats) {}
 
     void resolve(ClassifiedChunk& chunk);
 
-private:
+  private:
     /// Fingerprints of an isolate's latest records; a record seen again within this window is a
     /// repeat. 64 covers the OOM report (its ring buffer holds 512 bytes, a few records).
     struct IsolateState {
@@ -42,8 +42,8 @@ private:
     RecordSink& sink_;
     ParseStats& stats_;
     std::unordered_map<IsolateKey, IsolateState, IsolateKeyHash> isolates_;
-    IsolateKey last_key_;            ///< isolate of the latest prefixed record
-    IsolateKey cached_key_;          ///< memo for stateOf(): consecutive records share a key
+    IsolateKey last_key_;    ///< isolate of the latest prefixed record
+    IsolateKey cached_key_;  ///< memo for stateOf(): consecutive records share a key
     IsolateState* cached_state_ = nullptr;
     bool in_oom_report_ = false;
 };

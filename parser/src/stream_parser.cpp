@@ -14,7 +14,8 @@ namespace gcscope::parser {
 struct StreamParser::Impl {
     Impl(RecordSink& sink, StreamParserOptions opt)
         : options(opt), classifier(opt.max_line_bytes), resolver(sink, stats) {
-        threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+        threads =
+            options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
         chunks.resize(1);
     }
 
@@ -28,17 +29,18 @@ struct StreamParser::Impl {
     LineClassifier classifier;
     RecordResolver resolver;
     unsigned threads = 1;
-    std::vector<ClassifiedChunk> chunks;  // one per slice, reused between feeds (no allocation in
-    std::vector<std::string_view> slices; // steady state)
-    std::string tail;                     // the partial last line
-    bool discarding = false;              // inside an overlong line, skipping to its end
+    std::vector<ClassifiedChunk> chunks;   // one per slice, reused between feeds (no allocation in
+    std::vector<std::string_view> slices;  // steady state)
+    std::string tail;                      // the partial last line
+    bool discarding = false;               // inside an overlong line, skipping to its end
 };
 
 void StreamParser::Impl::emitOverlong(std::string_view head) {
     ClassifiedChunk& chunk = chunks[0];
     chunk.clear();
     chunk.lines = chunk.unrecognised_lines = chunk.overlong_lines = 1;
-    chunk.items.push_back({.payload = UnrecognisedText{head.substr(0, ParseStats::kMaxKeptTextBytes)}});
+    chunk.items.push_back(
+        {.payload = UnrecognisedText{head.substr(0, ParseStats::kMaxKeptTextBytes)}});
     resolver.resolve(chunk);
 }
 
@@ -48,9 +50,10 @@ void StreamParser::Impl::emitOverlong(std::string_view head) {
 /// classification instead of following it.
 void StreamParser::Impl::parseCompleteLines(std::string_view text) {
     constexpr size_t kMinSliceBytes = 128 * 1024;
-    const size_t wanted = text.size() >= options.parallel_threshold_bytes && threads > 1
-                              ? std::min<size_t>(size_t(threads) * 16, text.size() / kMinSliceBytes + 1)
-                              : 1;
+    const size_t wanted =
+        text.size() >= options.parallel_threshold_bytes && threads > 1
+            ? std::min<size_t>(size_t(threads) * 16, text.size() / kMinSliceBytes + 1)
+            : 1;
     if (wanted <= 1) {
         chunks[0].clear();
         classifier.classifyLines(text, chunks[0]);
@@ -62,7 +65,8 @@ void StreamParser::Impl::parseCompleteLines(std::string_view text) {
     size_t start = 0;
     for (size_t i = 1; i < wanted && start < text.size(); ++i) {
         size_t cut = std::max(start, text.size() * i / wanted);
-        const char* nl = static_cast<const char*>(std::memchr(text.data() + cut, '\n', text.size() - cut));
+        const char* nl =
+            static_cast<const char*>(std::memchr(text.data() + cut, '\n', text.size() - cut));
         const size_t stop = nl ? size_t(nl - text.data()) + 1 : text.size();
         slices.push_back(text.substr(start, stop - start));
         start = stop;
@@ -155,9 +159,17 @@ void StreamParser::Impl::finish() {
 StreamParser::StreamParser(RecordSink& sink, StreamParserOptions options)
     : impl_(std::make_unique<Impl>(sink, options)) {}
 StreamParser::~StreamParser() = default;
-void StreamParser::feed(std::string_view bytes) { impl_->feed(bytes); }
-void StreamParser::finish() { impl_->finish(); }
-size_t StreamParser::pendingBytes() const { return impl_->tail.size(); }
-const ParseStats& StreamParser::stats() const { return impl_->stats; }
+void StreamParser::feed(std::string_view bytes) {
+    impl_->feed(bytes);
+}
+void StreamParser::finish() {
+    impl_->finish();
+}
+size_t StreamParser::pendingBytes() const {
+    return impl_->tail.size();
+}
+const ParseStats& StreamParser::stats() const {
+    return impl_->stats;
+}
 
 }  // namespace gcscope::parser

@@ -21,7 +21,7 @@ using gcscope::parser::readLog;
 namespace {
 
 class InputSourceTest : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override {
         std::string tmpl = (fs::temp_directory_path() / "gcscope-input-XXXXXX").string();
         ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
@@ -190,10 +190,10 @@ TEST_F(InputSourceTest, TruncatedGzipDeliversThePrefixThenReportsCorruption) {
     EXPECT_GT(r.bytes.size(), data.size() / 4);
     EXPECT_LT(r.bytes.size(), data.size());
     EXPECT_TRUE(data.compare(0, r.bytes.size(), r.bytes) == 0) << "must be an exact prefix";
-    EXPECT_EQ(r.error.rfind(p + ": gzip data is corrupt after " + std::to_string(r.bytes.size()) +
-                                " bytes",
-                            0),
-              0u)
+    EXPECT_EQ(
+        r.error.rfind(
+            p + ": gzip data is corrupt after " + std::to_string(r.bytes.size()) + " bytes", 0),
+        0u)
         << r.error;
     EXPECT_NE(r.error.find("unexpected end of file"), std::string::npos) << r.error;
 }
@@ -222,9 +222,9 @@ TEST_F(InputSourceTest, DamagedGzipDeliversWhatCameBeforeTheDamage) {
 TEST_F(InputSourceTest, GarbageAfterAGzipMemberIsReported) {
     Result r = read(writeFile("garbage.gz", gzipBytes(kLines) + "not gzip\n"));
     EXPECT_EQ(r.bytes, kLines);
-    EXPECT_NE(r.error.find("gzip data is corrupt after " + std::to_string(kLines.size()) +
-                           " bytes"),
-              std::string::npos)
+    EXPECT_NE(
+        r.error.find("gzip data is corrupt after " + std::to_string(kLines.size()) + " bytes"),
+        std::string::npos)
         << r.error;
 }
 

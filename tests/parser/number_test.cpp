@@ -1,11 +1,11 @@
+#include "number.hpp"
+
 #include <gtest/gtest.h>
 
 #include <charconv>
 #include <cmath>
 #include <random>
 #include <string>
-
-#include "number.hpp"
 
 namespace gcscope::parser {
 namespace {

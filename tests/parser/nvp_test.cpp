@@ -8,8 +8,10 @@ namespace {
 
 TEST(NvpKeyValue, EveryKeyKeptAndSizesFromTotalSize) {
     auto r = parseOne(
-        "[87623]    21738 ms: pause=1.2 mutator=69.5 gc=s external=0.0 mark=0.0 total_size_before=410249136 "
-        "total_size_after=396809216 promotion_rate=8.7% semi_space_copy_rate=8.7% steps_count=0 steps_took=0.0 ");
+        "[87623]    21738 ms: pause=1.2 mutator=69.5 gc=s external=0.0 mark=0.0 "
+        "total_size_before=410249136 "
+        "total_size_after=396809216 promotion_rate=8.7% semi_space_copy_rate=8.7% steps_count=0 "
+        "steps_took=0.0 ");
     EXPECT_EQ(r.form, RecordForm::Nvp);
     EXPECT_EQ(r.type, GcType::Scavenge);
     EXPECT_EQ(r.key.pid, 87623);
@@ -27,16 +29,21 @@ TEST(NvpKeyValue, EveryKeyKeptAndSizesFromTotalSize) {
 }
 
 TEST(NvpKeyValue, IsolateEchoPrefixAndNegativeMutator) {
-    auto r = parseOne("[2927:0x1915ffd0] [I:0x1915ffd0]       59 ms: pause=3.1 mutator=-1795565088297.5 gc=s external=0.0 ");
+    auto r = parseOne(
+        "[2927:0x1915ffd0] [I:0x1915ffd0]       59 ms: pause=3.1 mutator=-1795565088297.5 gc=s "
+        "external=0.0 ");
     EXPECT_EQ(r.key.isolate, 0x1915ffd0u);
     EXPECT_EQ(r.time_ms, 59);
     EXPECT_EQ(r.field("mutator"), -1795565088297.5);
 }
 
 TEST(NvpKeyValue, GluedKeysAreSplit) {
-    auto r = parseOne("[1:0x2]      100 ms: pause=2.9 mutator=5.0 gc=s reduce_memory=0 scavenge.weak_global_handles.identify="
-                      "0.00scavenge.weak_global_handles.process=0.00scavenge.parallel=2.22 clear.join_filter_job=0.0clear."
-                      "join_job=0.0");
+    auto r = parseOne(
+        "[1:0x2]      100 ms: pause=2.9 mutator=5.0 gc=s reduce_memory=0 "
+        "scavenge.weak_global_handles.identify="
+        "0.00scavenge.weak_global_handles.process=0.00scavenge.parallel=2.22 "
+        "clear.join_filter_job=0.0clear."
+        "join_job=0.0");
     EXPECT_EQ(r.field("scavenge.weak_global_handles.identify"), 0.0);
     EXPECT_EQ(r.field("scavenge.weak_global_handles.process"), 0.0);
     EXPECT_EQ(r.field("scavenge.parallel"), 2.22);
@@ -45,9 +52,11 @@ TEST(NvpKeyValue, GluedKeysAreSplit) {
 }
 
 TEST(NvpKeyValue, WrappedUnsignedAndThreePartPrefixAndModernSizes) {
-    auto r = parseOne("[14281:0x155c9000:0]       51 ms: pause=5.7 mutator=1.0 gc=mc reduce_memory=1 allocated="
-                      "18446744073709551615 start_object_size=2097152 end_object_size=1048576 start_memory_size=4194304 "
-                      "end_memory_size=3145728 during_sweeping=1");
+    auto r = parseOne(
+        "[14281:0x155c9000:0]       51 ms: pause=5.7 mutator=1.0 gc=mc reduce_memory=1 allocated="
+        "18446744073709551615 start_object_size=2097152 end_object_size=1048576 "
+        "start_memory_size=4194304 "
+        "end_memory_size=3145728 during_sweeping=1");
     EXPECT_EQ(r.type, GcType::MarkCompact);
     EXPECT_EQ(r.key.isolate_id, 0);
     EXPECT_EQ(r.field("allocated"), 18446744073709551615.0);
@@ -61,7 +70,8 @@ TEST(NvpKeyValue, WrappedUnsignedAndThreePartPrefixAndModernSizes) {
 }
 
 TEST(NvpKeyValue, CutOffLineKeepsWhatWasPrintedAndIsMarked) {
-    auto r = parseOne("[51548:0x102004600]     3912 ms: pause=2.4 mutator=383.5 gc=s reduce_memory=");
+    auto r =
+        parseOne("[51548:0x102004600]     3912 ms: pause=2.4 mutator=383.5 gc=s reduce_memory=");
     EXPECT_EQ(r.pause_ms, 2.4);
     EXPECT_TRUE(r.has(kTruncated));
     EXPECT_EQ(r.fields.size(), 3u);
@@ -102,7 +112,8 @@ TEST(NvpJson, Node26GcObject) {
 }
 
 TEST(NvpJson, IncrementalMarkCompactFromIsIncremental) {
-    auto r = parseOne(R"([1:0x2:0]  9 ms: GC: {"pause":1.5,"gc":"mc","reduce_memory":true,"is_incremental":true})");
+    auto r = parseOne(
+        R"([1:0x2:0]  9 ms: GC: {"pause":1.5,"gc":"mc","reduce_memory":true,"is_incremental":true})");
     EXPECT_EQ(r.type, GcType::IncrementalMarkCompact);
     EXPECT_TRUE(r.has(kReduce));
 }

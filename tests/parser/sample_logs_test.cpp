@@ -16,8 +16,8 @@ namespace {
 const std::string kDir = GCSCOPE_SAMPLE_LOGS_DIR;
 
 struct Expected {
-    uint64_t lines, record_lines, known_lines, unrecognised_lines, gc_records, duplicates, heap_space_samples,
-        oom_markers, isolates;
+    uint64_t lines, record_lines, known_lines, unrecognised_lines, gc_records, duplicates,
+        heap_space_samples, oom_markers, isolates;
 };
 
 std::map<std::string, Expected> loadExpectations() {
@@ -29,14 +29,16 @@ std::map<std::string, Expected> loadExpectations() {
         std::istringstream row(line);
         std::string file;
         Expected e{};
-        row >> file >> e.lines >> e.record_lines >> e.known_lines >> e.unrecognised_lines >> e.gc_records >>
-            e.duplicates >> e.heap_space_samples >> e.oom_markers >> e.isolates;
+        row >> file >> e.lines >> e.record_lines >> e.known_lines >> e.unrecognised_lines >>
+            e.gc_records >> e.duplicates >> e.heap_space_samples >> e.oom_markers >> e.isolates;
         out[file] = e;
     }
     return out;
 }
 
-Parsed parseSample(const std::string& name, size_t chunk = 0) { return parse(readFile(kDir + "/" + name), chunk); }
+Parsed parseSample(const std::string& name, size_t chunk = 0) {
+    return parse(readFile(kDir + "/" + name), chunk);
+}
 
 TEST(SampleLogs, EveryLogHasExactExpectedCounts) {
     const auto expected = loadExpectations();
@@ -46,7 +48,8 @@ TEST(SampleLogs, EveryLogHasExactExpectedCounts) {
         const std::string name = entry.path().filename().string();
         SCOPED_TRACE(name);
         auto it = expected.find(name);
-        ASSERT_NE(it, expected.end()) << "add " << name << " to tests/data/sample-logs.expected.tsv";
+        ASSERT_NE(it, expected.end())
+            << "add " << name << " to tests/data/sample-logs.expected.tsv";
         const Expected& e = it->second;
         Parsed p = parseSample(name, 64 * 1024);
         EXPECT_EQ(p.stats.lines, e.lines);
@@ -61,9 +64,11 @@ TEST(SampleLogs, EveryLogHasExactExpectedCounts) {
         std::set<std::pair<int64_t, uint64_t>> isolates;
         for (const auto& r : p.sink.records) isolates.insert({r.key.pid, r.key.isolate});
         EXPECT_EQ(isolates.size(), e.isolates);
-        EXPECT_EQ(p.stats.lines, p.stats.record_lines + p.stats.known_lines + p.stats.unrecognised_lines);
+        EXPECT_EQ(p.stats.lines,
+                  p.stats.record_lines + p.stats.known_lines + p.stats.unrecognised_lines);
         // The only unrecognised lines are the workloads' own output ("churn done: …").
-        for (const auto& u : p.stats.first_unrecognised) EXPECT_NE(u.text.find(" done"), std::string::npos) << u.text;
+        for (const auto& u : p.stats.first_unrecognised)
+            EXPECT_NE(u.text.find(" done"), std::string::npos) << u.text;
         ++checked;
     }
     EXPECT_EQ(checked, expected.size()) << "expectations for logs that no longer exist";
@@ -71,7 +76,8 @@ TEST(SampleLogs, EveryLogHasExactExpectedCounts) {
 }
 
 TEST(SampleLogs, Node4ChurnFirstRecord) {
-    // [7763:0xd7e2fe0]       23 ms: Scavenge 2.2 (38.0) -> 1.9 (38.0) MB, 0.7 / 0 ms [allocation failure].
+    // [7763:0xd7e2fe0]       23 ms: Scavenge 2.2 (38.0) -> 1.9 (38.0) MB, 0.7 / 0 ms [allocation
+    // failure].
     Parsed p = parseSample("node4-churn-trace-gc.log");
     const auto& r = p.sink.records.at(0);
     EXPECT_EQ(r.key.pid, 7763);
@@ -94,12 +100,14 @@ TEST(SampleLogs, Node4OomRingBufferHasNoPrefixAndRepeatsAreDropped) {
     EXPECT_EQ(last.reason_text, "last resort gc");
     EXPECT_EQ(last.key.pid, 7820);  // attributed to the only isolate of the log
     EXPECT_EQ(p.sink.ooms.back().kind, OomMarker::Kind::FatalError);
-    EXPECT_EQ(p.sink.ooms.back().message_text, "CALL_AND_RETRY_LAST Allocation failed - process out of memory");
+    EXPECT_EQ(p.sink.ooms.back().message_text,
+              "CALL_AND_RETRY_LAST Allocation failed - process out of memory");
     EXPECT_EQ(p.sink.ooms.back().time_ms, 790);
 }
 
 TEST(SampleLogs, Node22LeakLastMarkCompact) {
-    // [8660:0x3b1ed000]     2212 ms: Mark-Compact 110.3 (130.2) -> 72.0 (132.7) MB, pooled: 0 MB, 68.01 / 0.00 ms
+    // [8660:0x3b1ed000]     2212 ms: Mark-Compact 110.3 (130.2) -> 72.0 (132.7) MB, pooled: 0
+    // MB, 68.01 / 0.00 ms
     //   (average mu = 0.772, current mu = 0.748) testing; GC in old space requested
     Parsed p = parseSample("node22-leak-trace-gc.log");
     const OwnedRecord* last = nullptr;
@@ -139,13 +147,15 @@ TEST(SampleLogs, VerboseBlocksBecomeHeapSpaceSamples) {
         spaces.insert(s.space_text);
         EXPECT_FALSE(isAbsent(s.time_ms)) << s.space_text << " line " << s.line;
     }
-    for (const char* space : {"Memory allocator", "New space", "Old space", "Code space", "Large object space", "All spaces"})
+    for (const char* space : {"Memory allocator", "New space", "Old space", "Code space",
+                              "Large object space", "All spaces"})
         EXPECT_TRUE(spaces.count(space)) << space;
 }
 
 // The incremental API on real logs: every split point gives what the whole file gives.
 TEST(SampleLogs, EveryByteSplitOfRealLogsGivesTheSameEvents) {
-    for (const char* name : {"node20-oom-trace-gc.log", "node4-oom-none.log", "node20-oom-none.log"}) {
+    for (const char* name :
+         {"node20-oom-trace-gc.log", "node4-oom-none.log", "node20-oom-none.log"}) {
         const std::string text = readFile(kDir + "/" + name);
         Parsed whole = parse(text);
         for (size_t cut = 0; cut <= text.size(); ++cut) {
@@ -154,9 +164,11 @@ TEST(SampleLogs, EveryByteSplitOfRealLogsGivesTheSameEvents) {
             parser.feed(std::string_view(text).substr(0, cut));
             parser.feed(std::string_view(text).substr(cut));
             parser.finish();
-            ASSERT_EQ(split.sink.records.size(), whole.sink.records.size()) << name << " cut " << cut;
+            ASSERT_EQ(split.sink.records.size(), whole.sink.records.size())
+                << name << " cut " << cut;
             for (size_t i = 0; i < whole.sink.records.size(); ++i)
-                ASSERT_TRUE(split.sink.records[i] == whole.sink.records[i]) << name << " cut " << cut << " record " << i;
+                ASSERT_TRUE(split.sink.records[i] == whole.sink.records[i])
+                    << name << " cut " << cut << " record " << i;
             ASSERT_EQ(split.sink.ooms.size(), whole.sink.ooms.size());
             ASSERT_EQ(parser.stats().lines, whole.stats.lines);
             ASSERT_EQ(parser.stats().unrecognised_lines, whole.stats.unrecognised_lines);

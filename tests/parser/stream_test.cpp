@@ -8,19 +8,24 @@ namespace {
 
 const char* const kMixedLog =
     "app starting\n"
-    "[1:0x2]       41 ms: Scavenge 5.0 (5.4) -> 4.1 (5.7) MB, 1.3 / 0.0 ms  (average mu = 1.000, current mu = 1.000) allocation failure \r\n"
-    "[1:0x3]       12 ms: pause=1.2 mutator=69.5 gc=s total_size_before=410249136 total_size_after=396809216\n"
+    "[1:0x2]       41 ms: Scavenge 5.0 (5.4) -> 4.1 (5.7) MB, 1.3 / 0.0 ms  (average mu = 1.000, "
+    "current mu = 1.000) allocation failure \r\n"
+    "[1:0x3]       12 ms: pause=1.2 mutator=69.5 gc=s total_size_before=410249136 "
+    "total_size_after=396809216\n"
     "[1:0x2] Old space,          used:  62965 KB, available:   6373 KB, committed:  70612 KB\n"
     "\n"
     "[1:0x2:0]  50 ms: GC: {\"pause\":2.254,\"gc\":\"mc\",\"reason\":\"testing\"}\n"
     "<--- Last few GCs --->\n"
-    "[1:0x2]       41 ms: Scavenge 5.0 (5.4) -> 4.1 (5.7) MB, 1.3 / 0.0 ms  (average mu = 1.000, current mu = 1.000) allocation failure \n"
+    "[1:0x2]       41 ms: Scavenge 5.0 (5.4) -> 4.1 (5.7) MB, 1.3 / 0.0 ms  (average mu = 1.000, "
+    "current mu = 1.000) allocation failure \n"
     "FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory\n"
-    "last line without newline [1:0x2]       60 ms: Mark-sweep 9.0 (12.0) -> 3.0 (12.0) MB, 4.0 / 0.0 ms  testing";
+    "last line without newline [1:0x2]       60 ms: Mark-sweep 9.0 (12.0) -> 3.0 (12.0) MB, 4.0 / "
+    "0.0 ms  testing";
 
 void expectSameResult(const Parsed& a, const Parsed& b, const std::string& what) {
     ASSERT_EQ(a.sink.records.size(), b.sink.records.size()) << what;
-    for (size_t i = 0; i < a.sink.records.size(); ++i) EXPECT_TRUE(a.sink.records[i] == b.sink.records[i]) << what << " record " << i;
+    for (size_t i = 0; i < a.sink.records.size(); ++i)
+        EXPECT_TRUE(a.sink.records[i] == b.sink.records[i]) << what << " record " << i;
     EXPECT_EQ(a.sink.samples.size(), b.sink.samples.size()) << what;
     EXPECT_EQ(a.sink.ooms.size(), b.sink.ooms.size()) << what;
     EXPECT_EQ(a.sink.unrecognised, b.sink.unrecognised) << what;
@@ -60,13 +65,15 @@ TEST(Stream, EverySplitPointGivesTheSameEvents) {
 TEST(Stream, ByteByByteAndSmallChunks) {
     const std::string text = kMixedLog;
     Parsed whole = parse(text);
-    for (size_t chunk : {1, 2, 3, 7, 64}) expectSameResult(whole, parse(text, chunk), "chunk " + std::to_string(chunk));
+    for (size_t chunk : {1, 2, 3, 7, 64})
+        expectSameResult(whole, parse(text, chunk), "chunk " + std::to_string(chunk));
 }
 
 TEST(Stream, PartialLineWaitsForItsEnd) {
     CollectingSink sink;
     StreamParser parser(sink);
-    parser.feed("[1:0x2]   5 ms: Scavenge 1.0 (2.0) -> 0.5 (2.0) MB, 0.1 / 0.0 ms  allocation fail");
+    parser.feed(
+        "[1:0x2]   5 ms: Scavenge 1.0 (2.0) -> 0.5 (2.0) MB, 0.1 / 0.0 ms  allocation fail");
     EXPECT_TRUE(sink.records.empty());
     EXPECT_GT(parser.pendingBytes(), 0u);
     parser.feed("ure \n");
@@ -78,7 +85,8 @@ TEST(Stream, PartialLineWaitsForItsEnd) {
 TEST(Stream, ParallelClassificationKeepsInputOrder) {
     std::string big;
     for (int i = 0; i < 20000; ++i) {
-        big += "[7:0x1]  " + std::to_string(i) + " ms: Scavenge 1.0 (2.0) -> 0.5 (2.0) MB, 0.1 / 0.0 ms  task \n";
+        big += "[7:0x1]  " + std::to_string(i) +
+               " ms: Scavenge 1.0 (2.0) -> 0.5 (2.0) MB, 0.1 / 0.0 ms  task \n";
         if (i % 97 == 0) big += "noise " + std::to_string(i) + "\n";
     }
     StreamParserOptions parallel;
@@ -90,7 +98,8 @@ TEST(Stream, ParallelClassificationKeepsInputOrder) {
     Parsed b = parse(big, 0, serial);
     expectSameResult(a, b, "parallel vs serial");
     ASSERT_EQ(a.sink.records.size(), 20000u);
-    for (size_t i = 0; i < a.sink.records.size(); ++i) ASSERT_EQ(a.sink.records[i].time_ms, double(i));
+    for (size_t i = 0; i < a.sink.records.size(); ++i)
+        ASSERT_EQ(a.sink.records[i].time_ms, double(i));
     EXPECT_EQ(a.sink.unrecognised.front().second, "noise 0");
     EXPECT_EQ(a.sink.unrecognised.front().first, 2u);
 }

@@ -7,7 +7,8 @@ namespace gcscope::testing {
 namespace {
 
 constexpr const char* kRecord =
-    "[1847:0x5dad670]       41 ms: Scavenge 5.0 (5.4) -> 4.1 (5.7) MB, 1.3 / 0.0 ms  (average mu = 1.000, current mu = "
+    "[1847:0x5dad670]       41 ms: Scavenge 5.0 (5.4) -> 4.1 (5.7) MB, 1.3 / 0.0 ms  (average mu = "
+    "1.000, current mu = "
     "1.000) allocation failure ";
 
 void expectTheRecord(const std::string& line) {
@@ -25,18 +26,18 @@ void expectTheRecord(const std::string& line) {
 
 TEST(Wrappers, LogPrefixesOfCommonTools) {
     for (const char* prefix : {
-             "2024-02-27T09:49:55: ",                              // pm2 log_date_format
-             "0|app  | ",                                          // pm2 logs
-             "PM2        | ",                                      // pm2 daemon
-             "svc-1  | ",                                          // docker compose
-             "2024-01-01T00:00:00.123456789Z ",                    // docker logs -t / kubectl --timestamps
-             "2024-01-01T00:00:00.123456789Z stdout F ",           // CRI log file
-             "2026-08-11T08:46:49.418855+00:00 app[web.1]: ",      // Heroku
-             "Aug 25 10:16:17 host node[1234]: ",                  // journald
-             "[2023-06-06T18:55:42.538Z] [INFO] pkg: ",            // Jenkins
-             "apps/web typecheck: ",                               // pnpm / turbo
-             "04:54:13 08-01 30 PE10 D: TC-2071:    ",             // custom logger
-             "> ", "# ", "  ",                                     // markdown quote, comment, indent
+             "2024-02-27T09:49:55: ",                     // pm2 log_date_format
+             "0|app  | ",                                 // pm2 logs
+             "PM2        | ",                             // pm2 daemon
+             "svc-1  | ",                                 // docker compose
+             "2024-01-01T00:00:00.123456789Z ",           // docker logs -t / kubectl --timestamps
+             "2024-01-01T00:00:00.123456789Z stdout F ",  // CRI log file
+             "2026-08-11T08:46:49.418855+00:00 app[web.1]: ",  // Heroku
+             "Aug 25 10:16:17 host node[1234]: ",              // journald
+             "[2023-06-06T18:55:42.538Z] [INFO] pkg: ",        // Jenkins
+             "apps/web typecheck: ",                           // pnpm / turbo
+             "04:54:13 08-01 30 PE10 D: TC-2071:    ",         // custom logger
+             "> ", "# ", "  ",                                 // markdown quote, comment, indent
          }) {
         expectTheRecord(std::string(prefix) + kRecord);
     }
@@ -76,13 +77,16 @@ TEST(Wrappers, WorkerThreadsAndProcessesAreSeparateKeys) {
 }
 
 TEST(Wrappers, ChromeLogPrefixIsNotAV8Prefix) {
-    Parsed p = parse("[1234:5678:1125/101010.123:INFO:gc.cc(12)] 5 ms: Scavenge 1.0 (2.0) -> 0.5 (2.0) MB, 0.1 / 0.0 ms  task \n");
+    Parsed p = parse(
+        "[1234:5678:1125/101010.123:INFO:gc.cc(12)] 5 ms: Scavenge 1.0 (2.0) -> 0.5 (2.0) MB, 0.1 "
+        "/ 0.0 ms  task \n");
     ASSERT_EQ(p.sink.records.size(), 1u);  // recovered without a prefix, like a ring-buffer entry
     EXPECT_EQ(p.sink.records[0].key.pid, IsolateKey::kUnknownPid);
 }
 
 TEST(Wrappers, ApplicationOutputIsCountedWithLineNumbers) {
-    Parsed p = parse(std::string("server listening on :8080\n") + kRecord + "\nTotal: 1000000 entries\n");
+    Parsed p =
+        parse(std::string("server listening on :8080\n") + kRecord + "\nTotal: 1000000 entries\n");
     EXPECT_EQ(p.stats.lines, 3u);
     EXPECT_EQ(p.stats.record_lines, 1u);
     EXPECT_EQ(p.stats.unrecognised_lines, 2u);
@@ -97,7 +101,8 @@ TEST(Wrappers, ApplicationOutputIsCountedWithLineNumbers) {
 TEST(Wrappers, KnownV8LinesAreNotRecordsButNotUnrecognisedEither) {
     Parsed p = parse(
         "[1:0x2]       41 ms: Memory reducer: started GC #1\n"
-        "[1:0x2]       42 ms: [IncrementalMarking] Start (idle task): (size/limit/slack) v8: 3MB / 4MB / 1MB\n"
+        "[1:0x2]       42 ms: [IncrementalMarking] Start (idle task): (size/limit/slack) v8: 3MB / "
+        "4MB / 1MB\n"
         "[1:0x2]       43 ms: [HeapController] factor 1.1 based on mu=0.970, speed_ratio=17\n"
         "[1:0x2] Fast promotion mode: false survival rate: 0%\n"
         "[1:0x2] Increasing marking speed to 3 due to high promotion rate\n");

@@ -1,29 +1,34 @@
 #include "collecting_sink.hpp"
 
+#include <gtest/gtest.h>
+
 #include <cmath>
 #include <cstring>
 #include <fstream>
 #include <sstream>
 
-#include <gtest/gtest.h>
-
 namespace gcscope::testing {
 
 namespace {
-bool same(double a, double b) { return (std::isnan(a) && std::isnan(b)) || a == b; }
+bool same(double a, double b) {
+    return (std::isnan(a) && std::isnan(b)) || a == b;
+}
 }  // namespace
 
 bool OwnedRecord::operator==(const OwnedRecord& o) const {
-    return key == o.key && key.isolate_id == o.key.isolate_id && line == o.line && same(time_ms, o.time_ms) &&
-           type == o.type && form == o.form && flags == o.flags && same(used_before_mb, o.used_before_mb) &&
-           same(committed_before_mb, o.committed_before_mb) && same(used_after_mb, o.used_after_mb) &&
-           same(committed_after_mb, o.committed_after_mb) && same(pooled_mb, o.pooled_mb) &&
-           same(pause_ms, o.pause_ms) && same(external_ms, o.external_ms) &&
-           same(incremental_ms, o.incremental_ms) && same(incremental_steps, o.incremental_steps) &&
+    return key == o.key && key.isolate_id == o.key.isolate_id && line == o.line &&
+           same(time_ms, o.time_ms) && type == o.type && form == o.form && flags == o.flags &&
+           same(used_before_mb, o.used_before_mb) &&
+           same(committed_before_mb, o.committed_before_mb) &&
+           same(used_after_mb, o.used_after_mb) && same(committed_after_mb, o.committed_after_mb) &&
+           same(pooled_mb, o.pooled_mb) && same(pause_ms, o.pause_ms) &&
+           same(external_ms, o.external_ms) && same(incremental_ms, o.incremental_ms) &&
+           same(incremental_steps, o.incremental_steps) &&
            same(incremental_biggest_step_ms, o.incremental_biggest_step_ms) &&
-           same(incremental_walltime_ms, o.incremental_walltime_ms) && same(mu_average, o.mu_average) &&
-           same(mu_current, o.mu_current) && reason_text == o.reason_text &&
-           collector_reason_text == o.collector_reason_text && fields == o.fields;
+           same(incremental_walltime_ms, o.incremental_walltime_ms) &&
+           same(mu_average, o.mu_average) && same(mu_current, o.mu_current) &&
+           reason_text == o.reason_text && collector_reason_text == o.collector_reason_text &&
+           fields == o.fields;
 }
 
 void CollectingSink::onGc(const GcRecord& r) {

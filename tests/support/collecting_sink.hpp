@@ -35,7 +35,7 @@ struct OwnedOom : OomMarker {
 };
 
 class CollectingSink : public RecordSink {
-public:
+  public:
     std::vector<OwnedRecord> records;
     std::vector<OwnedSample> samples;
     std::vector<OwnedOom> ooms;

@@ -12,7 +12,9 @@
 namespace gcscope::parser {
 
 inline constexpr double kAbsent = std::numeric_limits<double>::quiet_NaN();
-inline bool isAbsent(double v) { return std::isnan(v); }
+inline bool isAbsent(double v) {
+    return std::isnan(v);
+}
 
 /// Which V8 isolate printed a line. Worker threads share a pid and differ by isolate; several
 /// processes may share one log. `pid == kUnknownPid` marks records that carry no prefix (V8 4.5-5.4
@@ -20,8 +22,8 @@ inline bool isAbsent(double v) { return std::isnan(v); }
 struct IsolateKey {
     static constexpr int64_t kUnknownPid = -1;
     int64_t pid = kUnknownPid;
-    uint64_t isolate = 0;     ///< isolate address (0 when V8 printed only "[pid]")
-    int32_t isolate_id = -1;  ///< V8 >= 14 prints "[pid:0xiso:id]"; -1 when absent
+    uint64_t isolate = 0;       ///< isolate address (0 when V8 printed only "[pid]")
+    int32_t isolate_id = -1;    ///< V8 >= 14 prints "[pid:0xiso:id]"; -1 when absent
     bool msvc_pointer = false;  ///< address printed MSVC-style (16 upper-case digits, no "0x")
 
     friend bool operator==(const IsolateKey& a, const IsolateKey& b) {
@@ -52,7 +54,7 @@ enum class GcType : uint8_t {
 
 enum class Generation : uint8_t { Young, Old };
 Generation generationOf(GcType t);
-std::string_view gcTypeName(GcType t);   ///< V8's own spelling, e.g. "Mark-Compact"
+std::string_view gcTypeName(GcType t);          ///< V8's own spelling, e.g. "Mark-Compact"
 std::string_view generationName(Generation g);  ///< "young" / "old"
 
 /// Modifiers V8 prints around the type name, and facts about how the record reached us.
@@ -66,9 +68,9 @@ enum RecordFlag : uint16_t {
 };
 
 enum class RecordForm : uint8_t {
-    Trace,     ///< the one-line --trace-gc record
-    Nvp,       ///< --trace-gc-nvp key=value
-    NvpJson,   ///< --trace-gc-nvp "GC: {...}" (Node 26 / V8 14+)
+    Trace,    ///< the one-line --trace-gc record
+    Nvp,      ///< --trace-gc-nvp key=value
+    NvpJson,  ///< --trace-gc-nvp "GC: {...}" (Node 26 / V8 14+)
 };
 std::string_view recordFormName(RecordForm f);  ///< "trace", "nvp", "nvp-json"
 
@@ -85,7 +87,7 @@ struct NvpField {
 /// The string views and `nvp` are valid only during the RecordSink callback that receives it.
 struct GcRecord {
     IsolateKey key;
-    uint64_t line = 0;  ///< 1-based line number in its source
+    uint64_t line = 0;         ///< 1-based line number in its source
     double time_ms = kAbsent;  ///< ms since *this isolate* started (V8's own clock)
     GcType type = GcType::Unknown;
     RecordForm form = RecordForm::Trace;
@@ -136,15 +138,17 @@ struct HeapSpaceSample {
 /// attributed to (V8 prints no time with it).
 struct OomMarker {
     enum class Kind : uint8_t {
-        LastFewGcs,        ///< "<--- Last few GCs --->"
-        FatalError,        ///< Node: "FATAL ERROR: … JavaScript heap out of memory"
-        FatalJavaScriptOom,  ///< V8/Deno: "# Fatal JavaScript out of memory: …" / "# Fatal javascript OOM in …"
+        LastFewGcs,          ///< "<--- Last few GCs --->"
+        FatalError,          ///< Node: "FATAL ERROR: … JavaScript heap out of memory"
+        FatalJavaScriptOom,  ///< V8/Deno: "# Fatal JavaScript out of memory: …" / "# Fatal
+                             ///< javascript OOM in …"
     };
     IsolateKey key;
     uint64_t line = 0;
     double time_ms = kAbsent;
     Kind kind = Kind::LastFewGcs;
-    std::string_view message;  ///< the text after the marker, e.g. "Reached heap limit Allocation failed - …"
+    std::string_view
+        message;  ///< the text after the marker, e.g. "Reached heap limit Allocation failed - …"
 };
 std::string_view oomKindName(OomMarker::Kind k);
 

@@ -9,8 +9,8 @@ namespace gcscope::parser {
 /// Where every input line went. lines == record_lines + known_lines + unrecognised_lines.
 struct ParseStats {
     uint64_t lines = 0;
-    uint64_t record_lines = 0;        ///< lines holding at least one GC record or heap-space sample
-    uint64_t known_lines = 0;         ///< V8 text that is not a record (markers, stack traces, blanks…)
+    uint64_t record_lines = 0;  ///< lines holding at least one GC record or heap-space sample
+    uint64_t known_lines = 0;   ///< V8 text that is not a record (markers, stack traces, blanks…)
     uint64_t unrecognised_lines = 0;  ///< anything else (application output, garbage)
     uint64_t gc_records = 0;          ///< GC records delivered (after dropping repeats)
     uint64_t duplicate_records = 0;   ///< exact repeats dropped (OOM report re-prints)

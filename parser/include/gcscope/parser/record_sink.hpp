@@ -10,7 +10,7 @@ namespace gcscope::parser {
 /// Receives what the parser finds, in input order. Every callback's views are valid only for the
 /// duration of the call: copy (or intern) what you keep.
 class RecordSink {
-public:
+  public:
     virtual ~RecordSink() = default;
     virtual void onGc(const GcRecord& record) = 0;
     virtual void onHeapSpace(const HeapSpaceSample&) {}

@@ -27,7 +27,7 @@ struct StreamParserOptions {
 /// classified on several threads; results are merged in order before any callback runs, so the
 /// sink is only ever called on the feeding thread.
 class StreamParser {
-public:
+  public:
     explicit StreamParser(RecordSink& sink, StreamParserOptions options = {});
     ~StreamParser();
     StreamParser(const StreamParser&) = delete;
@@ -40,7 +40,7 @@ public:
     size_t pendingBytes() const;
     const ParseStats& stats() const;
 
-private:
+  private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };
