@@ -79,6 +79,37 @@ Parsed parse(std::string_view text, size_t chunk, StreamParserOptions options) {
     return out;
 }
 
+Parsed parseSplitAt(std::string_view text, size_t cut) {
+    Parsed out;
+    StreamParser parser(out.sink);
+    parser.feed(text.substr(0, cut));
+    parser.feed(text.substr(cut));
+    parser.finish();
+    out.stats = parser.stats();
+    return out;
+}
+
+::testing::AssertionResult sameResult(const Parsed& a, const Parsed& b) {
+    if (a.sink.records.size() != b.sink.records.size())
+        return ::testing::AssertionFailure()
+               << a.sink.records.size() << " vs " << b.sink.records.size() << " records";
+    for (size_t i = 0; i < a.sink.records.size(); ++i)
+        if (!(a.sink.records[i] == b.sink.records[i]))
+            return ::testing::AssertionFailure()
+                   << "record " << i << " (line " << a.sink.records[i].line << ") differs";
+    if (a.sink.samples.size() != b.sink.samples.size())
+        return ::testing::AssertionFailure() << "heap-space samples differ";
+    if (a.sink.ooms.size() != b.sink.ooms.size())
+        return ::testing::AssertionFailure() << "OOM markers differ";
+    if (a.sink.unrecognised != b.sink.unrecognised)
+        return ::testing::AssertionFailure() << "unrecognised lines differ";
+    const ParseStats &x = a.stats, &y = b.stats;
+    if (x.lines != y.lines || x.record_lines != y.record_lines || x.known_lines != y.known_lines ||
+        x.unrecognised_lines != y.unrecognised_lines || x.duplicate_records != y.duplicate_records)
+        return ::testing::AssertionFailure() << "line counts differ";
+    return ::testing::AssertionSuccess();
+}
+
 OwnedRecord parseOne(std::string_view line) {
     Parsed p = parse(line);
     EXPECT_EQ(p.sink.records.size(), 1u) << "in: " << line;

@@ -2,6 +2,8 @@
 // parsing of a string. Shared by the parser test files.
 #pragma once
 
+#include <gtest/gtest.h>
+
 #include <string>
 #include <string_view>
 #include <utility>
@@ -54,6 +56,13 @@ struct Parsed {
 
 /// Parses `text` fed in pieces of `chunk` bytes (0 = all at once), then finish().
 Parsed parse(std::string_view text, size_t chunk = 0, StreamParserOptions options = {});
+
+/// Parses `text` fed as two pieces split at byte `cut`, then finish().
+Parsed parseSplitAt(std::string_view text, size_t cut);
+
+/// Success when both parses delivered the same records, samples, OOM markers, unrecognised lines
+/// and line counts; otherwise says what differs first.
+::testing::AssertionResult sameResult(const Parsed& expected, const Parsed& actual);
 
 /// The single record of a one-line log; fails the test if there is not exactly one.
 OwnedRecord parseOne(std::string_view line);
