@@ -2,7 +2,8 @@
 # Installs what gcscope needs to build and test on Debian 12 (run as root). Does nothing when
 # everything is already there, so CI and repeat runs do not touch the network.
 set -euo pipefail
-packages=(cmake g++ make pkg-config libboost-dev zlib1g-dev libgtest-dev)
+packages=(cmake g++ make pkg-config libboost-dev zlib1g-dev libgtest-dev
+          qt6-base-dev qt6-charts-dev libqt6opengl6-dev libgl-dev fonts-dejavu-core)
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

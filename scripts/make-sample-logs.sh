@@ -128,6 +128,14 @@ done
 add 4  oom oom none "--max-old-space-size=32" ""
 add 20 oom oom none "--max-old-space-size=32" ""
 add 22 churn churn-heavy --trace-gc "--max-semi-space-size=1" "10000 heavy"
+# services that wait between bursts of requests, for the diagnosis tests (tests/model): a healthy
+# busy one (neither leak nor GC pressure), a leaking handler with natural full GCs only, and a
+# cache that fills to its cap then stays flat
+for m in 22 26; do
+  add "$m" service busy-service  --trace-gc "" "healthy 30"
+  add "$m" service leaky-handler --trace-gc "" "leak 30"
+  add "$m" service cache-service --trace-gc "" "cache 30 200 60000"
+done
 
 describe() {
   case "$1" in
@@ -137,6 +145,9 @@ describe() {
     cache) echo "LRU-ish Map capped at N entries: live set grows while the cache fills, then stays flat while churn continues (not a leak)" ;;
     workers) echo "main thread + 2 worker_threads churning concurrently: records of 3 isolates of one pid interleave" ;;
     oom) echo "leak under --max-old-space-size=32 until V8 aborts with 'JavaScript heap out of memory' (stdout+stderr, non-zero exit)" ;;
+    busy-service) echo "service.js healthy: bursts of requests every 10 ms with idle waits between (like a server waiting on the network), short-lived garbage and a bounded ring of recent responses; stable live set, GC well under 10% of the time: neither a leak nor GC pressure" ;;
+    leaky-handler) echo "service.js leak: the same service, whose handler also keeps a record of every request forever; all full GCs come naturally (no --expose-gc): a leak, without GC pressure" ;;
+    cache-service) echo "service.js cache: the same service filling a Map capped at N entries (oldest evicted): the live set grows until the cap, then stays flat (not a leak)" ;;
   esac
 }
 
@@ -225,7 +236,7 @@ pids, isolate addresses and GC scheduling differ from run to run.
 ## Workloads
 
 EOF
-  for w in churn churn-heavy leak cache workers oom; do
+  for w in churn churn-heavy leak cache workers oom busy-service leaky-handler cache-service; do
     printf -- '- **%s**: %s.\n' "$w" "$(describe "$w")"
   done
   printf '\n## Files\n\n'

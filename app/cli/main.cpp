@@ -4,10 +4,12 @@
 #include <string_view>
 #include <vector>
 
+#include "check_command.hpp"
 #include "events_command.hpp"
 #include "log_source.hpp"
 #include "options.hpp"
 #include "summary_command.hpp"
+#include "watch_command.hpp"
 
 using namespace gcscope::cli;
 
@@ -37,7 +39,12 @@ int main(int argc, char** argv) {
     }
 
     try {
-        return options.command == Command::Events ? runEvents(options) : runSummary(options);
+        switch (options.command) {
+            case Command::Events: return runEvents(options);
+            case Command::Check: return runCheck(options);
+            case Command::Watch: return runWatch(options);
+            default: return runSummary(options);
+        }
     } catch (const std::exception& e) {
         printError(std::string("internal error: ") + e.what());
         return 2;

@@ -1,25 +1,18 @@
 #include "summary_command.hpp"
 
+#include "gcscope/model/timeline.hpp"
 #include "log_source.hpp"
 #include "output.hpp"
+#include "summary_builder.hpp"
 #include "summary_report.hpp"
-#include "summary_sink.hpp"
+#include "timeline_loader.hpp"
 
 namespace gcscope::cli {
 
 int runSummary(const Options& options) {
-    Summary summary;
-    std::vector<SourceRun> runs;
-    summary.sources.reserve(options.logs.size());
-    for (const auto& path : options.logs) {
-        SourceSummary& source = summary.sources.emplace_back();
-        source.path = path;
-        SummarySink sink(source);
-        SourceRun run = parseSource(path, sink);
-        source.stats = run.stats;
-        source.error = run.error;
-        runs.push_back(std::move(run));
-    }
+    model::Timeline& timeline = statisticsTimeline();
+    const std::vector<SourceRun> runs = loadTimeline(options.logs, timeline);
+    const Summary summary = buildSummary(timeline, runs, timeRange(options));
 
     Output out;
     if (options.json) {

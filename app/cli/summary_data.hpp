@@ -1,50 +1,26 @@
-// What `summary` reports: plain aggregates filled by SummarySink, printed by summary_text /
-// summary_json. New statistics go here first, then into the two printers.
+// What `summary` and `check` report: the model's statistics and diagnosis per isolate and overall,
+// with the parse counts of each log. Built by summary_builder from a model::Timeline, printed by
+// summary_text / summary_json, checked by check_rules. New figures go into the model first.
 #pragma once
 
 #include <cstdint>
 #include <string>
 #include <vector>
 
+#include "gcscope/model/diagnosis.hpp"
+#include "gcscope/model/range_stats.hpp"
+#include "gcscope/model/time_range.hpp"
 #include "gcscope/parser/gc_record.hpp"
 #include "gcscope/parser/parse_stats.hpp"
 
 namespace gcscope::cli {
 
-struct PauseTotals {
-    uint64_t count = 0;           ///< GC records
-    double pause_total_ms = 0;    ///< sum of the pauses that were printed
-    double pause_max_ms = parser::kAbsent;  ///< absent when no record had a pause
-
-    void add(double pause_ms) {
-        ++count;
-        if (parser::isAbsent(pause_ms)) return;
-        pause_total_ms += pause_ms;
-        if (parser::isAbsent(pause_max_ms) || pause_ms > pause_max_ms) pause_max_ms = pause_ms;
-    }
-    void merge(const PauseTotals& o) {
-        count += o.count;
-        pause_total_ms += o.pause_total_ms;
-        if (!parser::isAbsent(o.pause_max_ms) &&
-            (parser::isAbsent(pause_max_ms) || o.pause_max_ms > pause_max_ms)) {
-            pause_max_ms = o.pause_max_ms;
-        }
-    }
-};
-
 struct IsolateSummary {
+    size_t series = 0;       ///< index in the timeline
     parser::IsolateKey key;  ///< isolate_id: the first one printed for this isolate, else -1
     std::string isolate_text;
-    PauseTotals young;
-    PauseTotals old;
-    /// Earliest and latest time_ms. V8 gives every isolate its own clock, so a span only
-    /// makes sense within one isolate.
-    double first_time_ms = parser::kAbsent;
-    double last_time_ms = parser::kAbsent;
-
-    double spanMs() const {
-        return parser::isAbsent(first_time_ms) ? parser::kAbsent : last_time_ms - first_time_ms;
-    }
+    /// Over the range. first_ms/last_ms/span_ms are on this isolate's own clock.
+    model::RangeStats stats;
 };
 
 struct OomSummary {
@@ -57,24 +33,34 @@ struct OomSummary {
 };
 
 struct SourceSummary {
-    static constexpr size_t kMaxKeptOoms = 100;  ///< a pathological log cannot grow memory
+    static constexpr size_t kMaxKeptOoms = 100;  ///< shown; stats has the count
 
     std::string path;  ///< as given; "-" = standard input
     parser::ParseStats stats;
     std::string error;                     ///< read error, if the log ended early
-    std::vector<IsolateSummary> isolates;  ///< in order of first appearance
-    std::vector<OomSummary> ooms;          ///< the first kMaxKeptOoms; stats has the count
+    std::vector<IsolateSummary> isolates;  ///< every isolate with a GC record, in order of appearance
+    std::vector<OomSummary> ooms;          ///< the first kMaxKeptOoms
+};
+
+/// A diagnosis finding with the names of what it is about.
+struct FindingSummary {
+    model::Finding finding;
+    std::string source;  ///< the log's path
+    bool has_isolate = false;  ///< false: about a log (an OOM report of an isolate without records)
+    parser::IsolateKey key;
+    std::string isolate_text;
 };
 
 struct Summary {
+    model::TimeRange range;  ///< --from/--to (all when not given)
     std::vector<SourceSummary> sources;
+    /// All isolates of all logs together, each on its own clock (model::combinedStats).
+    model::RangeStats overall;
+    std::vector<FindingSummary> diagnosis;
 
-    uint64_t gcRecords() const;
-    PauseTotals young() const;
-    PauseTotals old() const;
+    /// GC records in the range, all logs.
+    uint64_t gcRecords() const { return overall.events; }
     size_t isolateCount() const;
-    /// The longest per-isolate span: spans of different isolates cannot be added or joined.
-    double spanMs() const;
 };
 
 /// Lines of the text summary show this many unrecognised lines, clipped to kUnrecognisedClip.

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <cmath>
 
 #include "log_source.hpp"
 #include "summary_report.hpp"
@@ -85,18 +86,28 @@ void appendOoms(std::string& out, const SourceSummary& s) {
     }
 }
 
+/// Total pause of a group, "-" when it had no GC.
+std::string total(const model::PauseStats& p) { return ms(p.count ? p.total_ms : parser::kAbsent); }
+
+std::string percent(double v) {
+    if (parser::isAbsent(v)) return kNone;
+    std::string s;
+    appendFixed(s, v, 1);
+    return s;
+}
+
 void appendIsolates(std::string& out, const SourceSummary& s) {
     if (s.isolates.empty()) return;
     TextTable t({Align::Right, Align::Left, Align::Right, Align::Right, Align::Right, Align::Right,
-                 Align::Right, Align::Right, Align::Right, Align::Right});
-    t.addRow({"pid", "isolate", "young", "pause ms", "max ms", "old", "pause ms", "max ms",
+                 Align::Right, Align::Right, Align::Right, Align::Right, Align::Right});
+    t.addRow({"pid", "isolate", "young", "pause ms", "max ms", "old", "pause ms", "max ms", "GC %",
               "first..last ms", "span ms"});
     for (const auto& i : s.isolates) {
+        const model::RangeStats& st = i.stats;
         t.addRow({pidText(i.key), isolateText(i.isolate_text, i.key.isolate_id),
-                  grouped(i.young.count), ms(i.young.count ? i.young.pause_total_ms : parser::kAbsent),
-                  ms(i.young.pause_max_ms), grouped(i.old.count),
-                  ms(i.old.count ? i.old.pause_total_ms : parser::kAbsent), ms(i.old.pause_max_ms),
-                  time(i.first_time_ms) + ".." + time(i.last_time_ms), time(i.spanMs())});
+                  grouped(st.young.count), total(st.young), ms(st.young.max_ms), grouped(st.old.count),
+                  total(st.old), ms(st.old.max_ms), percent(st.gc_overhead_pct),
+                  time(st.first_ms) + ".." + time(st.last_ms), time(st.span_ms)});
     }
     out += '\n';
     t.append(out, "  ");
@@ -121,21 +132,117 @@ void appendUnrecognised(std::string& out, const SourceSummary& s) {
     }
 }
 
+void appendPauseTable(std::string& out, const model::RangeStats& st) {
+    TextTable t({Align::Left, Align::Right, Align::Right, Align::Right, Align::Right, Align::Right,
+                 Align::Right, Align::Right, Align::Right});
+    t.addRow({"", "GCs", "pause total ms", "mean ms", "p50 ms", "p95 ms", "p99 ms", "p99.9 ms", "max ms"});
+    auto row = [&](const std::string& name, const model::PauseStats& p) {
+        t.addRow({name, grouped(p.count), total(p), ms(p.mean_ms), ms(p.p50_ms), ms(p.p95_ms),
+                  ms(p.p99_ms), ms(p.p999_ms), ms(p.max_ms)});
+    };
+    row("all", st.all);
+    row("young", st.young);
+    row("old", st.old);
+    for (const auto& c : st.collectors) row("  " + c.name, c.pauses);
+    t.append(out, "  ");
+}
+
+void appendReasons(std::string& out, const model::RangeStats& st) {
+    if (st.reasons.empty()) return;
+    constexpr size_t kShown = 8;
+    out += "  causes:\n";
+    TextTable t({Align::Left, Align::Right, Align::Right, Align::Right});
+    t.addRow({"", "GCs", "pause total ms", "max ms"});
+    for (size_t i = 0; i < st.reasons.size() && i < kShown; ++i) {
+        const auto& r = st.reasons[i];
+        std::string name;
+        appendPrintable(name, r.reason.empty() ? std::string_view("(none printed)") : std::string_view(r.reason), 60);
+        t.addRow({name, grouped(r.count), ms(r.total_ms), ms(r.max_ms)});
+    }
+    t.append(out, "    ");
+    if (st.reasons.size() > kShown) out += "    … and " + std::to_string(st.reasons.size() - kShown) + " more\n";
+}
+
+std::string where(const parser::IsolateKey& key, const std::string& isolate_text) {
+    return "pid " + pidText(key) + ", isolate " + isolateText(isolate_text, key.isolate_id);
+}
+
+void appendLiveSets(std::string& out, const Summary& summary) {
+    bool any = false;
+    for (const auto& s : summary.sources)
+        for (const auto& i : s.isolates) {
+            const model::LiveSetTrend& t = i.stats.live_set;
+            if (t.full_gcs < 2 || parser::isAbsent(t.slope_mb_per_min)) continue;
+            if (!any) out += "  live set (heap used after old-generation GCs):\n";
+            any = true;
+            std::string line = "    " + where(i.key, i.isolate_text) + ": ";
+            if (t.slope_mb_per_min >= 0) line += '+';
+            appendFixed(line, t.slope_mb_per_min, 2);
+            line += " MB/min over " + std::to_string(t.full_gcs) + " full GCs (R² ";
+            appendFixed(line, t.r2, 2);
+            line += "), ";
+            appendFixed(line, t.first_mb, 1);
+            line += " → ";
+            appendFixed(line, t.last_mb, 1);
+            line += " MB\n";
+            out += line;
+        }
+}
+
 void appendOverall(std::string& out, const Summary& summary) {
     const size_t logs = summary.sources.size();
+    const model::RangeStats& st = summary.overall;
     out += "overall: " + grouped(summary.gcRecords()) + " GC records in " +
            std::to_string(logs) + (logs == 1 ? " log, " : " logs, ") +
            std::to_string(summary.isolateCount()) +
            (summary.isolateCount() == 1 ? " isolate\n" : " isolates\n");
-    const PauseTotals young = summary.young(), old = summary.old();
-    TextTable t({Align::Left, Align::Right, Align::Right, Align::Right});
-    t.addRow({"", "GCs", "pause total ms", "max ms"});
-    t.addRow({"young", grouped(young.count), ms(young.count ? young.pause_total_ms : parser::kAbsent),
-              ms(young.pause_max_ms)});
-    t.addRow({"old", grouped(old.count), ms(old.count ? old.pause_total_ms : parser::kAbsent),
-              ms(old.pause_max_ms)});
-    t.append(out, "  ");
-    out += "  span: " + time(summary.spanMs()) + " ms (longest isolate; isolates have separate clocks)\n";
+    if (!summary.range.isAll()) {
+        out += "  range: ";
+        out += std::isinf(summary.range.from_ms) ? std::string("start") : time(summary.range.from_ms) + " ms";
+        out += " .. ";
+        out += std::isinf(summary.range.to_ms) ? std::string("end") : time(summary.range.to_ms) + " ms";
+        out += " (on each isolate's own clock)\n";
+    }
+    appendPauseTable(out, st);
+    out += "  span: " + time(st.span_ms) + " ms (longest isolate; isolates have separate clocks)\n";
+    out += "  GC overhead: " + percent(st.gc_overhead_pct) + "% of isolate time (" + ms(st.all.total_ms) +
+           " ms paused in " + time(st.isolate_time_ms) + " ms)\n";
+    if (st.between.count) {
+        out += "  time between GCs: mean " + ms(st.between.mean_ms) + " ms, median " +
+               time(st.between.p50_ms) + " ms, min " + time(st.between.min_ms) + " ms, max " +
+               time(st.between.max_ms) + " ms\n";
+    }
+    if (!parser::isAbsent(st.footprint.max_committed_mb)) {
+        std::string line = "  footprint: at most ";
+        appendNumber(line, st.footprint.max_committed_mb);
+        line += " MB committed, ";
+        appendNumber(line, st.footprint.max_used_mb);
+        line += " MB used\n";
+        out += line;
+    }
+    appendReasons(out, st);
+    appendLiveSets(out, summary);
+}
+
+void appendDiagnosis(std::string& out, const Summary& summary) {
+    out += "\ndiagnosis:";
+    if (summary.diagnosis.empty()) {
+        out += " no sign of a leak, of GC pressure or of the heap limit\n";
+        return;
+    }
+    out += '\n';
+    for (const auto& f : summary.diagnosis) {
+        out += "  ";
+        out += model::severityName(f.finding.severity);
+        out += ' ';
+        out += model::findingKindName(f.finding.kind);
+        out += " (";
+        out += f.has_isolate ? where(f.key, f.isolate_text) + ", " : std::string();
+        appendPrintable(out, displayName(f.source));
+        out += "): ";
+        appendPrintable(out, f.finding.message);
+        out += '\n';
+    }
 }
 
 }  // namespace
@@ -156,6 +263,7 @@ void appendSummaryText(std::string& out, const Summary& summary) {
         out += '\n';
     }
     appendOverall(out, summary);
+    appendDiagnosis(out, summary);
 }
 
 }  // namespace gcscope::cli

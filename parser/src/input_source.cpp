@@ -233,9 +233,9 @@ std::string readOpened(int fd, const std::string& name,
 
 /// Opens a log ("-" = standard input, not closed). Returns the problem, or empty on success.
 std::string openLog(const std::string& path, const std::string& name, int& fd_out,
-                    struct stat& st) {
+                    struct stat& st, int extra_flags = 0) {
     const bool is_stdin = path == "-";
-    fd_out = is_stdin ? STDIN_FILENO : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    fd_out = is_stdin ? STDIN_FILENO : ::open(path.c_str(), O_RDONLY | O_CLOEXEC | extra_flags);
     if (fd_out < 0) return describeErrno(name, errno);
     if (::fstat(fd_out, &st) == 0 && S_ISDIR(st.st_mode)) {
         if (!is_stdin) ::close(fd_out);
@@ -255,7 +255,8 @@ std::string checkLog(const std::string& path) {
     if (path == "-") return {};
     int fd = -1;
     struct stat st {};
-    std::string problem = openLog(path, displayName(path), fd, st);
+    // O_NONBLOCK: checking a FIFO must not wait for its writer.
+    std::string problem = openLog(path, displayName(path), fd, st, O_NONBLOCK);
     if (fd >= 0) ::close(fd);
     return problem;
 }

@@ -68,7 +68,8 @@ TEST_F(CliTest, HelpDescribesCommandsAndExitStatus) {
     EXPECT_EQ(r.status, 0);
     EXPECT_EQ(r.out.rfind("usage: gcscope-cli COMMAND", 0), 0u) << r.out;
     EXPECT_TRUE(contains(r.out, "events [--format csv|jsonl] LOG..."));
-    EXPECT_TRUE(contains(r.out, "summary [--json] LOG..."));
+    EXPECT_TRUE(contains(r.out, "summary [--json] [--from MS] [--to MS] LOG..."));
+    EXPECT_TRUE(contains(r.out, "check [--max-pause-p99 MS] [--max-pause MS] [--max-overhead PCT] [--no-leak]"));
     EXPECT_TRUE(contains(r.out, "exit status:"));
     EXPECT_EQ(r.err, "");
 }
@@ -397,16 +398,23 @@ TEST_F(CliTest, SummaryJsonCountsPerIsolateAndGeneration) {
     EXPECT_TRUE(contains(
         r.out,
         "{\"source\":\"" + log + "\",\"pid\":4177,\"isolate\":null,\"isolate_id\":null,"
-        "\"young\":{\"count\":1,\"pause_total_ms\":0.8,\"pause_max_ms\":0.8},"
-        "\"old\":{\"count\":1,\"pause_total_ms\":7.3,\"pause_max_ms\":7.3},"
-        "\"first_time_ms\":35,\"last_time_ms\":227,\"span_ms\":192}"))
+        "\"events\":2,\"all\":{\"count\":2,\"pause_total_ms\":8.1,\"pause_max_ms\":7.3,"
+        "\"pause_mean_ms\":4.05,\"pause_p50_ms\":0.8,\"pause_p90_ms\":7.3,"))
+        << r.out;
+    EXPECT_TRUE(contains(r.out, "\"young\":{\"count\":1,\"pause_total_ms\":0.8,\"pause_max_ms\":0.8,"))
+        << r.out;
+    EXPECT_TRUE(contains(r.out, "\"old\":{\"count\":1,\"pause_total_ms\":7.3,\"pause_max_ms\":7.3,"))
+        << r.out;
+    EXPECT_TRUE(contains(r.out, "\"first_time_ms\":35,\"last_time_ms\":227,\"span_ms\":192}"))
         << r.out;
     EXPECT_TRUE(contains(
         r.out,
-        "\"pid\":6650,\"isolate\":\"0x140008000\",\"isolate_id\":null,"
-        "\"young\":{\"count\":0,\"pause_total_ms\":0,\"pause_max_ms\":null},"
-        "\"old\":{\"count\":1,\"pause_total_ms\":817.29,\"pause_max_ms\":817.29},"
-        "\"first_time_ms\":28117,\"last_time_ms\":28117,\"span_ms\":0}"))
+        "\"pid\":6650,\"isolate\":\"0x140008000\",\"isolate_id\":null,\"events\":1,"
+        "\"all\":{\"count\":1,\"pause_total_ms\":817.29,\"pause_max_ms\":817.29,"))
+        << r.out;
+    EXPECT_TRUE(contains(r.out, "\"young\":{\"count\":0,\"pause_total_ms\":0,\"pause_max_ms\":null,"))
+        << r.out;
+    EXPECT_TRUE(contains(r.out, "\"first_time_ms\":28117,\"last_time_ms\":28117,\"span_ms\":0}"))
         << r.out;
     // Overall span is the longest per-isolate span, not 28117 - 35.
     EXPECT_TRUE(r.out.ends_with(",\"span_ms\":192}\n")) << r.out;

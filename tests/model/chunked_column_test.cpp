@@ -1,0 +1,94 @@
+// The append-only column: indexes and element addresses stay valid while it grows.
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <thread>
+
+#include "gcscope/model/chunked_column.hpp"
+
+namespace gcscope::model {
+namespace {
+
+TEST(ChunkedColumn, IndexesReadBackAcrossEveryBlockBoundary) {
+    ChunkedColumn<uint64_t, 6> c;  // blocks of 16, 16, 32, then 64: many boundaries
+    for (uint64_t i = 0; i < 1000; ++i) c.push_back(i * 3);
+    ASSERT_EQ(c.size(), 1000u);
+    for (uint64_t i = 0; i < 1000; ++i) ASSERT_EQ(c[i], i * 3) << i;
+}
+
+TEST(ChunkedColumn, AppendingNeverMovesElements) {
+    ChunkedColumn<double> c;
+    c.push_back(1.5);
+    const double* first = &c[0];
+    for (int i = 0; i < 100000; ++i) c.push_back(i);
+    EXPECT_EQ(&c[0], first);
+    EXPECT_EQ(*first, 1.5);
+    const double* mid = &c[5000];
+    for (int i = 0; i < 100000; ++i) c.push_back(i);
+    EXPECT_EQ(&c[5000], mid);
+}
+
+TEST(ChunkedColumn, ForEachSpanVisitsTheRangeInOrderInContiguousPieces) {
+    ChunkedColumn<int, 5> c;  // blocks 16, 16, then 32
+    for (int i = 0; i < 200; ++i) c.push_back(i);
+    std::vector<int> seen;
+    std::vector<size_t> starts;
+    c.forEachSpan(10, 150, [&](std::span<const int> s, size_t first) {
+        starts.push_back(first);
+        seen.insert(seen.end(), s.begin(), s.end());
+    });
+    ASSERT_EQ(seen.size(), 140u);
+    for (int i = 0; i < 140; ++i) EXPECT_EQ(seen[size_t(i)], i + 10);
+    // Pieces end at block boundaries: 16, 32, 64, 96, 128.
+    EXPECT_EQ(starts, (std::vector<size_t>{10, 16, 32, 64, 96, 128}));
+}
+
+TEST(ChunkedColumn, SmallColumnsStaySmall) {
+    ChunkedColumn<double> c;
+    c.push_back(1);
+    // One 16-element block and an 8-pointer directory, not a 4096-element block.
+    EXPECT_EQ(c.allocatedBytes(), 16 * sizeof(double) + 8 * sizeof(double*));
+}
+
+TEST(ChunkedColumn, WastesAtMostOneBlockWhenLarge) {
+    ChunkedColumn<float> c;
+    const size_t n = 3'000'000;
+    for (size_t i = 0; i < n; ++i) c.push_back(float(i));
+    // Unused: at most one block; block directories (one pointer per block, doubled as they grow,
+    // the old ones kept for readers) under 4 pointers per block.
+    const size_t blocks = n / 4096 + 10;
+    EXPECT_LE(c.allocatedBytes(), n * sizeof(float) + 4096 * sizeof(float) + 4 * blocks * sizeof(void*));
+    EXPECT_LT(double(c.allocatedBytes()) / double(n * sizeof(float)), 1.01);
+}
+
+TEST(PartitionPoint, FindsFirstElementNotBefore) {
+    std::vector<int> v = {1, 3, 3, 5, 9};
+    auto at = [&](int x) { return partitionPoint(0, v.size(), [&](size_t i) { return v[i] < x; }); };
+    EXPECT_EQ(at(0), 0u);
+    EXPECT_EQ(at(3), 1u);
+    EXPECT_EQ(at(4), 3u);
+    EXPECT_EQ(at(9), 4u);
+    EXPECT_EQ(at(10), 5u);
+}
+
+// A reader thread reading every published element while the writer appends (the GUI/worker
+// contract). Run under -fsanitize=thread to check the memory ordering, too.
+TEST(ChunkedColumn, ReaderSeesCompleteElementsWhileWriterAppends) {
+    ChunkedColumn<uint64_t, 6> c;
+    constexpr uint64_t kN = 200000;
+    std::atomic<bool> bad{false};
+    std::thread reader([&] {
+        size_t checked = 0;
+        while (checked < kN) {
+            const size_t n = c.size();
+            for (; checked < n; ++checked)
+                if (c[checked] != checked * 7 + 1) bad = true;
+        }
+    });
+    for (uint64_t i = 0; i < kN; ++i) c.push_back(i * 7 + 1);
+    reader.join();
+    EXPECT_FALSE(bad);
+}
+
+}  // namespace
+}  // namespace gcscope::model

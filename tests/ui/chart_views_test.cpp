@@ -1,0 +1,440 @@
+// The chart widgets and the dashboard, offscreen: series built from sample logs, linked zoom and
+// pan, hover and selection, coalesced redraws, export to images in light and dark palettes.
+#include <gtest/gtest.h>
+
+#include <QApplication>
+#include <QClipboard>
+#include <QDir>
+#include <QFile>
+#include <QLineSeries>
+#include <QScatterSeries>
+#include <QSignalSpy>
+#include <QTest>
+#include <QValueAxis>
+#include <QWheelEvent>
+
+#include "charts/dashboard.hpp"
+#include "charts/extra_charts.hpp"
+#include "charts/frequency_chart.hpp"
+#include "charts/heap_chart.hpp"
+#include "charts/pause_chart.hpp"
+#include "gcscope/model/range_stats.hpp"
+#include "gcscope/parser/stream_parser.hpp"
+
+namespace gcscope::ui::charts {
+namespace {
+
+const QString kSamples = QStringLiteral(GCSCOPE_SAMPLE_LOGS_DIR);
+
+/// Reads a sample log into the session on this thread (what LogLoader does on its own).
+void load(LogSession& session, const QString& name) {
+    QFile file(kSamples + QLatin1Char('/') + name);
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly)) << name.toStdString();
+    const QByteArray bytes = file.readAll();
+    model::Timeline& timeline = session.timeline();
+    const uint32_t source = timeline.addSource(file.fileName().toStdString());
+    parser::StreamParser parser(timeline);
+    parser.feed(std::string_view(bytes.constData(), size_t(bytes.size())));
+    parser.finish();
+    timeline.setSourceStats(source, parser.stats());
+    session.noteLoadStarted(int(source), file.fileName());
+    session.noteDataAppended();
+    session.noteLoadFinished(int(source), parser.stats(), QString());
+}
+
+template <class Chart>
+std::unique_ptr<Chart> makeChart(LogSession& session, QSize size = QSize(1200, 400)) {
+    auto chart = std::make_unique<Chart>(session);
+    chart->resize(size);
+    chart->layoutNow();
+    chart->redrawNow();
+    chart->layoutNow();
+    return chart;
+}
+
+/// A point of the view a real click would use.
+QPoint viewPoint(const TimeChartView& view, double t_ms, double value) {
+    return view.toView(t_ms, value).toPoint();
+}
+
+TEST(ChartViews, WorkersLogBuildsEverySeriesPointUnzoomed) {
+    LogSession session;
+    load(session, QStringLiteral("node22-workers-trace-gc.log"));
+    ASSERT_EQ(session.timeline().eventCount(), 101u);
+    ASSERT_EQ(session.visibleSeries().size(), 3u);
+
+    auto heap = makeChart<HeapChart>(session);
+    ASSERT_EQ(heap->isolatesDrawn(), 3);
+    qsizetype used = 0, committed = 0;
+    for (int k = 0; k < 3; ++k) {
+        const size_t events = session.timeline().series(session.visibleSeries()[size_t(k)]).size();
+        // A small log is not decimated: two points per GC, before and after.
+        EXPECT_EQ(heap->usedSeries(k)->count(), qsizetype(2 * events)) << k;
+        used += heap->usedSeries(k)->count();
+        committed += heap->committedSeries(k)->count();
+    }
+    EXPECT_EQ(used, 202);
+    EXPECT_EQ(committed, 202);
+    EXPECT_TRUE(heap->message().isEmpty());
+    EXPECT_GT(heap->valueAxis()->max(), 0);
+
+    auto pause = makeChart<PauseChart>(session);
+    qsizetype pauses = 0;
+    for (int f = 0; f < kCollectorFamilies; ++f)
+        pauses += pause->familySeries(CollectorFamily(f))->count();
+    EXPECT_EQ(pauses, 101);
+    EXPECT_GT(pause->familySeries(CollectorFamily::Scavenge)->count(), 0);
+
+    auto frequency = makeChart<FrequencyChart>(session);
+    uint64_t counted = 0;
+    for (const model::IntervalBucket& b : frequency->steps().buckets) counted += b.young + b.old;
+    EXPECT_EQ(counted, 101u);
+    EXPECT_TRUE(frequency->valueAxis()->titleText().startsWith(QStringLiteral("GCs per ")));
+    EXPECT_EQ(frequency->overheadAxis()->titleText(), QStringLiteral("GC time (%)"));
+}
+
+TEST(ChartViews, TimeAxisIsInSecondsAndFollowsTheSession) {
+    LogSession session;
+    load(session, QStringLiteral("node22-leak-trace-gc.log"));
+    auto heap = makeChart<HeapChart>(session);
+    const model::TimeRange full = session.fullRange();
+    EXPECT_DOUBLE_EQ(heap->timeAxis()->min(), full.from_ms / 1000);
+    EXPECT_DOUBLE_EQ(heap->timeAxis()->max(), full.to_ms / 1000);
+    EXPECT_EQ(heap->timeAxis()->titleText(), QStringLiteral("time since isolate start (s)"));
+    EXPECT_EQ(heap->valueAxis()->titleText(), QStringLiteral("heap (MB)"));
+}
+
+TEST(ChartViews, ZoomThroughOneViewMovesEveryChartAndChangesTheStatistics) {
+    LogSession session;
+    load(session, QStringLiteral("node22-leak-trace-gc.log"));
+    Dashboard dashboard(session);
+    dashboard.resize(1200, 900);
+    dashboard.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&dashboard));
+    dashboard.redrawNow();
+    auto* heap = qobject_cast<TimeChartView*>(dashboard.charts()[0]);
+    ASSERT_NE(heap, nullptr);
+    const model::TimeRange full = session.fullRange();
+    const model::RangeStats before =
+        model::combinedStats(session.timeline(), session.visibleRange());
+
+    // A wheel notch up over the middle of the heap chart zooms in around the cursor.
+    const QPoint middle = heap->chart()->plotArea().center().toPoint();
+    QWheelEvent wheel(middle, heap->mapToGlobal(middle), QPoint(), QPoint(0, 120), Qt::NoButton,
+                      Qt::NoModifier, Qt::NoScrollPhase, false);
+    QApplication::sendEvent(heap->viewport(), &wheel);
+    EXPECT_TRUE(session.isZoomed());
+    const model::TimeRange zoomed = session.visibleRange();
+    EXPECT_NEAR(zoomed.to_ms - zoomed.from_ms, 0.8 * (full.to_ms - full.from_ms), 1.0);
+    // Every chart follows on its coalesced redraw.
+    QTest::qWait(3 * ChartView::kRedrawDelayMs);
+    for (ChartView* v : dashboard.charts()) {
+        auto* t = qobject_cast<TimeChartView*>(v);
+        ASSERT_NE(t, nullptr);
+        EXPECT_DOUBLE_EQ(t->timeAxis()->min(), zoomed.from_ms / 1000) << t->title().toStdString();
+        EXPECT_DOUBLE_EQ(t->timeAxis()->max(), zoomed.to_ms / 1000) << t->title().toStdString();
+    }
+    const model::RangeStats after =
+        model::combinedStats(session.timeline(), session.visibleRange());
+    EXPECT_LT(after.events, before.events);
+
+    // A rubber band over the left half of the pause chart zooms to it.
+    QCoreApplication::processEvents();  // the relayout the new axis labels asked for
+    dashboard.redrawNow();
+    auto* pause = qobject_cast<TimeChartView*>(dashboard.charts()[1]);
+    const QRectF area = pause->chart()->plotArea();
+    const QPoint from(int(area.left() + area.width() * 0.25), int(area.center().y()));
+    const QPoint to(int(area.left() + area.width() * 0.5), int(area.center().y()));
+    const double expect_from = pause->toData(from).x(), expect_to = pause->toData(to).x();
+    QTest::mousePress(pause->viewport(), Qt::LeftButton, {}, from);
+    QTest::mouseMove(pause->viewport(), QPoint(from.x() + 30, from.y()));
+    QTest::mouseMove(pause->viewport(), to);
+    QTest::mouseRelease(pause->viewport(), Qt::LeftButton, {}, to);
+    EXPECT_NEAR(session.visibleRange().from_ms, expect_from, (expect_to - expect_from) * 0.02);
+    EXPECT_NEAR(session.visibleRange().to_ms, expect_to, (expect_to - expect_from) * 0.02);
+    const model::RangeStats band = model::combinedStats(session.timeline(), session.visibleRange());
+    EXPECT_LT(band.events, after.events);
+
+    // Keys pan; Ctrl+0 resets everything.
+    const model::TimeRange before_pan = session.visibleRange();
+    QTest::keyClick(pause, Qt::Key_Right);
+    EXPECT_GT(session.visibleRange().from_ms, before_pan.from_ms);
+    QTest::keyClick(pause, Qt::Key_0, Qt::ControlModifier);
+    EXPECT_FALSE(session.isZoomed());
+    EXPECT_EQ(session.visibleRange().from_ms, full.from_ms);
+    EXPECT_EQ(session.visibleRange().to_ms, full.to_ms);
+}
+
+TEST(ChartViews, PanDragMovesTheRangeWithoutChangingItsSpan) {
+    LogSession session;
+    load(session, QStringLiteral("node22-leak-trace-gc.log"));
+    auto pause = makeChart<PauseChart>(session);
+    const model::TimeRange full = session.fullRange();
+    const double mid = (full.from_ms + full.to_ms) / 2, span = (full.to_ms - full.from_ms) / 4;
+    session.setVisibleRange({mid - span / 2, mid + span / 2});
+    pause->redrawNow();
+    const QRectF area = pause->chart()->plotArea();
+    const QPoint a = area.center().toPoint(), b = a + QPoint(int(area.width() / 10), 0);
+    QTest::mousePress(pause->viewport(), Qt::LeftButton, Qt::ShiftModifier, a);
+    QTest::mouseMove(pause->viewport(), b);
+    QTest::mouseRelease(pause->viewport(), Qt::LeftButton, Qt::ShiftModifier, b);
+    const model::TimeRange r = session.visibleRange();
+    EXPECT_NEAR(r.to_ms - r.from_ms, span, 1e-6);
+    EXPECT_NEAR(r.from_ms, mid - span / 2 - span / 10, span * 0.02);  // dragged right: earlier
+}
+
+TEST(ChartViews, HoverAndClickFindTheEventUnderTheMouse) {
+    LogSession session;
+    load(session, QStringLiteral("node26-oom-trace-gc.log"));
+    auto pause = makeChart<PauseChart>(session);
+    const model::Series& s = session.timeline().series(0);
+    // The longest pause: drawn alone at the top of the chart.
+    size_t longest = 0;
+    for (size_t i = 0; i < s.size(); ++i)
+        if (s.pauseMs(i) > s.pauseMs(longest)) longest = i;
+    const QPoint at = viewPoint(*pause, s.sortTimeMs(longest), s.pauseMs(longest));
+    EXPECT_EQ(pause->eventAt(at), (EventRef{0, int64_t(longest)}));
+    const QString text = pause->hoverTextAt(at);
+    EXPECT_TRUE(text.contains(QString::fromStdString(model::collectorName(s.collector(longest)))))
+        << text.toStdString();
+    EXPECT_TRUE(text.contains(QStringLiteral("pause: ") +
+                              QString::number(s.pauseMs(longest), 'g', 8) + QStringLiteral(" ms")))
+        << text.toStdString();
+    EXPECT_TRUE(text.contains(QStringLiteral("→"))) << text.toStdString();
+    EXPECT_TRUE(text.contains(QStringLiteral("reason: "))) << text.toStdString();
+    EXPECT_TRUE(pause->hoverTextAt(QPointF(2, 2)).isEmpty());  // outside the plot
+
+    // Clicking selects it (a synthetic click: nothing reaches QChartView::mousePressEvent).
+    QSignalSpy selected(&session, &LogSession::selectionChanged);
+    QTest::mouseClick(pause->viewport(), Qt::LeftButton, {}, at);
+    EXPECT_EQ(session.selectedEvent(), (EventRef{0, int64_t(longest)}));
+    EXPECT_EQ(selected.count(), 1);
+    // A click on empty chart space, or off the plot, selects nothing else.
+    QTest::mouseClick(pause->viewport(), Qt::LeftButton, {}, QPoint(1, 1));
+    EXPECT_EQ(session.selectedEvent(), (EventRef{0, int64_t(longest)}));
+
+    // The heap chart hits the sawtooth's vertical stroke of a GC.
+    auto heap = makeChart<HeapChart>(session);
+    const double middle_mb = (s.usedBeforeMb(longest) + s.usedAfterMb(longest)) / 2;
+    const EventRef hit = heap->eventAt(viewPoint(*heap, s.sortTimeMs(longest), middle_mb));
+    ASSERT_TRUE(hit.valid());
+    EXPECT_NEAR(s.sortTimeMs(size_t(hit.index)), s.sortTimeMs(longest), 30);
+}
+
+TEST(ChartViews, SelectionPutsTheHighlightOnTheEvent) {
+    LogSession session;
+    load(session, QStringLiteral("node22-workers-trace-gc.log"));
+    auto pause = makeChart<PauseChart>(session);
+    auto heap = makeChart<HeapChart>(session);
+    auto frequency = makeChart<FrequencyChart>(session);
+    EXPECT_FALSE(pause->highlightPosition());
+    const EventRef e{1, 3};
+    const model::Series& s = session.timeline().series(1);
+    session.selectEvent(e);
+    ASSERT_TRUE(pause->highlightPosition());
+    EXPECT_EQ(*pause->highlightPosition(), QPointF(s.sortTimeMs(3) / 1000, s.pauseMs(3)));
+    ASSERT_TRUE(heap->highlightPosition());
+    EXPECT_EQ(*heap->highlightPosition(), QPointF(s.sortTimeMs(3) / 1000, s.usedBeforeMb(3)));
+    EXPECT_FALSE(frequency->highlightPosition());  // no per-event point: only the time cursor
+    // Hiding the isolate hides its highlight.
+    session.setSeriesVisible(1, false);
+    pause->redrawNow();
+    EXPECT_FALSE(pause->highlightPosition());
+    session.setSeriesVisible(1, true);
+    session.selectEvent({});
+    pause->redrawNow();
+    EXPECT_FALSE(pause->highlightPosition());
+}
+
+TEST(ChartViews, ABurstOfRangeChangesRedrawsOnce) {
+    LogSession session;
+    load(session, QStringLiteral("node22-leak-trace-gc.log"));
+    PauseChart pause(session);
+    pause.resize(800, 300);
+    pause.show();
+    QTest::qWait(2 * ChartView::kRedrawDelayMs + 20);  // the first redraw
+    const int before = pause.redrawCount();
+    const model::TimeRange full = session.fullRange();
+    for (int k = 1; k <= 10; ++k) session.setVisibleRange({full.from_ms + k, full.to_ms - k});
+    EXPECT_TRUE(pause.redrawPending());
+    EXPECT_EQ(pause.redrawCount(), before);
+    QTest::qWait(3 * ChartView::kRedrawDelayMs);
+    EXPECT_EQ(pause.redrawCount(), before + 1);
+    EXPECT_DOUBLE_EQ(pause.timeAxis()->min(), (full.from_ms + 10) / 1000);
+}
+
+TEST(ChartViews, OomIsMarkedOnThePauseChart) {
+    LogSession session;
+    load(session, QStringLiteral("node26-oom-trace-gc.log"));
+    auto pause = makeChart<PauseChart>(session);
+    ASSERT_EQ(pause->oomMarkers().size(), 1);
+    const model::Series& s = session.timeline().series(0);
+    EXPECT_DOUBLE_EQ(pause->oomMarkers()[0], s.sortTimeMs(s.size() - 1) / 1000);
+}
+
+TEST(ChartViews, ExtraChartsHaveData) {
+    LogSession session;
+    load(session, QStringLiteral("node18-churn-trace-gc-verbose.log"));
+    auto spaces = makeChart<HeapSpaceChart>(session);
+    EXPECT_GE(spaces->linesDrawn(), 4);  // new, old, code, map, large object…
+    EXPECT_TRUE(spaces->message().isEmpty());
+    auto histogram = makeChart<PauseHistogramChart>(session);
+    uint64_t counted = 0;
+    for (size_t b = 0; b < histogram->histogram().young.counts.size(); ++b)
+        counted += histogram->histogram().young.counts[b] + histogram->histogram().old.counts[b];
+    EXPECT_EQ(counted, session.timeline().eventCount());
+    auto mu = makeChart<MutatorUtilisationChart>(session);
+    ASSERT_EQ(mu->linesDrawn(), 1);
+    EXPECT_GT(mu->drawnLine(0)->count(), 0);
+    EXPECT_EQ(mu->valueAxis()->max(), 100);
+    auto rate = makeChart<AllocationRateChart>(session);
+    ASSERT_EQ(rate->linesDrawn(), 1);
+    EXPECT_GT(rate->drawnLine(0)->count(), 10);
+
+    LogSession plain;
+    load(plain, QStringLiteral("node22-leak-trace-gc.log"));
+    auto none = makeChart<HeapSpaceChart>(plain);
+    EXPECT_TRUE(none->message().contains(QStringLiteral("--trace-gc-verbose")));
+}
+
+// ---- export
+// ---------------------------------------------------------------------------------------
+
+/// Pixels close to `color` in `rect`.
+int countNear(const QImage& image, const QColor& color, const QRect& rect, int tolerance = 40) {
+    int n = 0;
+    for (int y = rect.top(); y <= rect.bottom(); ++y)
+        for (int x = rect.left(); x <= rect.right(); ++x) {
+            const QColor c = image.pixelColor(x, y);
+            if (std::abs(c.red() - color.red()) + std::abs(c.green() - color.green()) +
+                    std::abs(c.blue() - color.blue()) <=
+                tolerance)
+                ++n;
+        }
+    return n;
+}
+
+TEST(ChartExport, DashboardImageHasTheRequestedSizeAndPlotContent) {
+    LogSession session;
+    load(session, QStringLiteral("node22-workers-trace-gc.log"));
+    Dashboard dashboard(session);  // never shown: the headless export path
+    const QImage image = dashboard.renderDashboard(QSize(1200, 900));
+    ASSERT_EQ(image.size(), QSize(1200, 900));
+    const QRect all(0, 0, 1200, 900);
+    const QColor background = dashboard.palette().color(QPalette::Window);
+    const int plain = countNear(image, background, all, 6);
+    EXPECT_LT(plain, 1200 * 900 * 97 / 100) << "almost blank";
+    // Scavenge dots (pause chart, middle third) and the first isolate's heap line (top third).
+    EXPECT_GT(
+        countNear(image, familyColor(CollectorFamily::Scavenge, false), QRect(0, 330, 1200, 300)),
+        200);
+    EXPECT_GT(countNear(image, isolateColor(0, false), QRect(0, 24, 1200, 320)), 200);
+    // The frequency chart's young area, bottom.
+    QColor young = familyColor(CollectorFamily::Scavenge, false);
+    EXPECT_GT(countNear(image, young, QRect(0, 620, 1200, 280), 200), 200);
+}
+
+TEST(ChartExport, SingleChartAndDarkPalette) {
+    LogSession session;
+    load(session, QStringLiteral("node26-oom-trace-gc.log"));
+    Dashboard dashboard(session);
+    const QImage chart = dashboard.renderChart(1, QSize(800, 300));
+    ASSERT_EQ(chart.size(), QSize(800, 300));
+    EXPECT_GT(
+        countNear(chart, familyColor(CollectorFamily::MarkCompact, false), QRect(0, 0, 800, 300)),
+        100);
+    EXPECT_GT(countNear(chart, oomColor(false), QRect(0, 0, 800, 300)), 50);
+    EXPECT_TRUE(dashboard.renderChart(7, QSize(800, 300)).isNull());
+    EXPECT_TRUE(dashboard.renderChart(0, QSize()).isNull());
+
+    dashboard.setDarkPalette(true);
+    const QImage dark = dashboard.renderDashboard(QSize(1000, 700));
+    ASSERT_EQ(dark.size(), QSize(1000, 700));
+    EXPECT_LT(dark.pixelColor(5, 690).lightness(), 80);  // a dark background
+    EXPECT_GT(
+        countNear(dark, familyColor(CollectorFamily::MarkCompact, true), QRect(0, 0, 1000, 700)),
+        100);
+    dashboard.setDarkPalette(false);
+    EXPECT_GT(dashboard.renderChart(0, QSize(400, 200)).pixelColor(2, 198).lightness(), 170);
+}
+
+TEST(ChartExport, ExtraChartIsRenderedBelowTheMainThree) {
+    LogSession session;
+    load(session, QStringLiteral("node18-churn-trace-gc-verbose.log"));
+    Dashboard dashboard(session);
+    QSignalSpy changed(&dashboard, &Dashboard::extraChartChanged);
+    dashboard.setExtraChart(Dashboard::ChartKind::HeapSpaces);
+    EXPECT_EQ(changed.count(), 1);
+    ASSERT_EQ(dashboard.charts().size(), 4);
+    EXPECT_EQ(dashboard.chartKinds().back(), Dashboard::ChartKind::HeapSpaces);
+    const QImage image = dashboard.renderDashboard(QSize(1000, 1000));
+    ASSERT_EQ(image.size(), QSize(1000, 1000));
+    dashboard.setExtraChart(std::nullopt);
+    EXPECT_EQ(dashboard.charts().size(), 3);
+}
+
+TEST(ChartExport, CopyChartPutsItsImageOnTheClipboard) {
+    LogSession session;
+    load(session, QStringLiteral("node22-leak-trace-gc.log"));
+    Dashboard dashboard(session);
+    dashboard.copyChartToClipboard(1, QSize(640, 240));
+    const QImage copied = QGuiApplication::clipboard()->image();
+    ASSERT_EQ(copied.size(), QSize(640, 240));
+    EXPECT_GT(
+        countNear(copied, familyColor(CollectorFamily::Scavenge, false), QRect(0, 0, 640, 240)),
+        50);
+}
+
+/// Not a check: writes dashboards of several logs to $GCSCOPE_CHART_SCREENSHOTS (light and dark),
+/// for a person to look at.
+TEST(ChartExport, Screenshots) {
+    const QString dir = qEnvironmentVariable("GCSCOPE_CHART_SCREENSHOTS");
+    if (dir.isEmpty()) GTEST_SKIP() << "set GCSCOPE_CHART_SCREENSHOTS=DIR to write screenshots";
+    QDir().mkpath(dir);
+    const QStringList logs{QStringLiteral("node22-workers-trace-gc.log"),
+                           QStringLiteral("node26-oom-trace-gc.log"),
+                           QStringLiteral("node22-leak-trace-gc.log"),
+                           QStringLiteral("node18-churn-trace-gc-verbose.log")};
+    for (const QString& log : logs) {
+        LogSession session;
+        load(session, log);
+        Dashboard dashboard(session);
+        if (log.contains(QStringLiteral("verbose")))
+            dashboard.setExtraChart(Dashboard::ChartKind::HeapSpaces);
+        if (log.contains(QStringLiteral("leak")))
+            dashboard.setExtraChart(Dashboard::ChartKind::MutatorUtilisation);
+        if (log.contains(QStringLiteral("workers"))) session.selectEvent({1, 5});
+        for (bool dark : {false, true}) {
+            dashboard.setDarkPalette(dark);
+            const QString base = dir + QLatin1Char('/') + QFileInfo(log).baseName() +
+                                 (dark ? QStringLiteral("-dark") : QString());
+            EXPECT_TRUE(
+                dashboard.renderDashboard(QSize(1400, 1000)).save(base + QStringLiteral(".png")));
+        }
+        // On screen (the widget itself, not the export path).
+        dashboard.setDarkPalette(false);
+        dashboard.resize(1400, 1000);
+        dashboard.show();
+        EXPECT_TRUE(QTest::qWaitForWindowExposed(&dashboard));
+        QTest::qWait(4 * ChartView::kRedrawDelayMs);
+        dashboard.grab().save(dir + QLatin1Char('/') + QFileInfo(log).baseName() +
+                              QStringLiteral("-screen.png"));
+        dashboard.hide();
+        // The other extra charts, zoomed.
+        const model::TimeRange full = session.fullRange();
+        session.setVisibleRange({full.from_ms + (full.to_ms - full.from_ms) * 0.3,
+                                 full.from_ms + (full.to_ms - full.from_ms) * 0.6});
+        dashboard.setDarkPalette(false);
+        dashboard.setExtraChart(Dashboard::ChartKind::PauseHistogram);
+        dashboard.renderDashboard(QSize(1400, 1000))
+            .save(dir + QLatin1Char('/') + QFileInfo(log).baseName() +
+                  QStringLiteral("-zoom-hist.png"));
+        dashboard.setExtraChart(Dashboard::ChartKind::AllocationRate);
+        dashboard.renderChart(3, QSize(900, 300))
+            .save(dir + QLatin1Char('/') + QFileInfo(log).baseName() +
+                  QStringLiteral("-alloc.png"));
+    }
+}
+
+}  // namespace
+}  // namespace gcscope::ui::charts

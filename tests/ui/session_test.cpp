@@ -1,0 +1,64 @@
+// LogLoader + LogSession on a real sample log: the worker thread fills the model, the session
+// follows it.
+#include <gtest/gtest.h>
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+
+#include "session/log_loader.hpp"
+#include "session/log_session.hpp"
+
+namespace gcscope::ui {
+namespace {
+
+const QString kSamples = QStringLiteral(GCSCOPE_SAMPLE_LOGS_DIR);
+
+TEST(LogLoader, LoadsASampleLogIntoTheSessionOnItsThread) {
+    LogSession session;
+    LogLoader loader(session);
+    QSignalSpy finished(&loader, &LogLoader::finished);
+    QMetaObject::invokeMethod(&loader, "open", Q_ARG(QString, kSamples + QStringLiteral("/node22-workers-trace-gc.log")));
+    ASSERT_TRUE(finished.wait(10000));
+    QCoreApplication::processEvents();  // deliver the queued notes to the session
+    EXPECT_EQ(session.sourceCount(), 1);
+    EXPECT_EQ(session.source(0).state, SourceInfo::State::Loaded);
+    EXPECT_EQ(session.source(0).stats.gc_records, 101u);
+    EXPECT_EQ(session.timeline().seriesCount(), 3u);  // main thread + 2 workers
+    EXPECT_EQ(session.visibleSeries().size(), 3u);
+    EXPECT_FALSE(session.isZoomed());
+    const model::TimeRange full = session.fullRange();
+    EXPECT_EQ(session.visibleRange().from_ms, full.from_ms);
+    EXPECT_EQ(session.visibleRange().to_ms, full.to_ms);
+}
+
+TEST(LogLoader, AFileThatCannotBeOpenedChangesNothing) {
+    LogSession session;
+    LogLoader loader(session);
+    QSignalSpy failed(&loader, &LogLoader::failed);
+    QTemporaryDir dir;
+    QMetaObject::invokeMethod(&loader, "open", Q_ARG(QString, dir.path()));
+    ASSERT_TRUE(failed.wait(5000));
+    EXPECT_TRUE(failed.at(0).at(1).toString().contains(QStringLiteral("is a directory")));
+    QCoreApplication::processEvents();
+    EXPECT_EQ(session.sourceCount(), 0);
+    EXPECT_EQ(session.timeline().seriesCount(), 0u);
+}
+
+TEST(LogSession, ZoomAndResetAndHiddenSeries) {
+    LogSession session;
+    LogLoader loader(session);
+    QMetaObject::invokeMethod(&loader, "open", Q_ARG(QString, kSamples + QStringLiteral("/node22-workers-trace-gc.log")));
+    loader.waitUntilIdle();
+    QCoreApplication::processEvents();
+    QSignalSpy range(&session, &LogSession::visibleRangeChanged);
+    session.setVisibleRange({100, 200});
+    EXPECT_TRUE(session.isZoomed());
+    EXPECT_EQ(range.count(), 1);
+    session.resetZoom();
+    EXPECT_FALSE(session.isZoomed());
+    session.setSeriesVisible(0, false);
+    EXPECT_EQ(session.visibleSeries().size(), 2u);
+}
+
+}  // namespace
+}  // namespace gcscope::ui

@@ -1,0 +1,142 @@
+#include "charts/pause_chart.hpp"
+
+#include <QGraphicsSimpleTextItem>
+#include <QLegend>
+#include <QLegendMarker>
+#include <QLineSeries>
+#include <QPainter>
+#include <QScatterSeries>
+#include <QValueAxis>
+
+#include "charts/series_summary.hpp"
+
+namespace gcscope::ui::charts {
+
+PauseChart::PauseChart(LogSession& session, QWidget* parent) : TimeChartView(session, parent) {
+    valueAxis()->setTitleText(QStringLiteral("pause (ms)"));
+    for (int f = 0; f < kCollectorFamilies; ++f) {
+        auto* s = new QLineSeries(this);
+        s->setName(familyName(CollectorFamily(f)));
+        family_[size_t(f)] = s;
+        attach(s);
+    }
+    connect(chart(), &QChart::plotAreaChanged, this, &PauseChart::placeOomLabels);
+    finishSetup();
+}
+
+void PauseChart::placeOomLabels() {
+    while (oom_labels_.size() < ooms_.size()) {
+        auto* label = new QGraphicsSimpleTextItem(QStringLiteral("OOM"), chart());
+        label->setZValue(900);
+        oom_labels_ << label;
+    }
+    const QRectF area = chart()->plotArea();
+    const double min = timeAxis()->min(), max = timeAxis()->max();
+    QFont font = chart()->legend()->font();
+    font.setBold(true);
+    for (int k = 0; k < oom_labels_.size(); ++k) {
+        QGraphicsSimpleTextItem* label = oom_labels_[k];
+        label->setVisible(k < ooms_.size() && max > min);
+        if (!label->isVisible()) continue;
+        label->setFont(font);
+        label->setBrush(oomColor(isDark()));
+        const double x = area.left() + (ooms_[k] - min) / (max - min) * area.width();
+        const double w = label->boundingRect().width();
+        // Beside the line, inside the plot: to its left when it stands near the right edge.
+        const double left = x + 4 + w > area.right() ? x - 4 - w : x + 4;
+        label->setPos(left, area.top() + 2);
+    }
+}
+
+QImage PauseChart::dot(const QColor& color, int size) {
+    QImage image(size, size, QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::transparent);
+    QPainter p(&image);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setPen(QPen(color.darker(125), 0.8));
+    p.setBrush(color);
+    p.drawEllipse(QRectF(0.5, 0.5, size - 1, size - 1));
+    return image;
+}
+
+std::optional<double> PauseChart::highlightValue(const model::Series& s, size_t i) const {
+    return s.pauseMs(i);
+}
+
+void PauseChart::applyStyle() {
+    TimeChartView::applyStyle();
+    for (int f = 0; f < kCollectorFamilies; ++f) {
+        QLineSeries* s = family_[size_t(f)];
+        const QColor c = familyColor(CollectorFamily(f), isDark());
+        s->setPen(QPen(QBrush(c), 1, Qt::NoPen));  // points only: no line between them
+        s->setMarkerSize(kDotSize);  // the light marker is drawn in a square of this size
+        s->setLightMarker(dot(c, kDotSize));
+        for (QLegendMarker* m : chart()->legend()->markers(s)) {
+            m->setShape(QLegend::MarkerShapeCircle);
+            m->setBrush(c);
+            m->setPen(QPen(c));
+        }
+    }
+    for (int k = 0; k < lineCount(); ++k)
+        line(k)->setPen(QPen(oomColor(isDark()), 2, Qt::DashLine));
+}
+
+void PauseChart::rebuild(int width) {
+    const model::Timeline& timeline = session().timeline();
+    const model::TimeRange visible = session().visibleRange();
+    const std::vector<size_t> series = session().visibleSeries();
+
+    // Markers are 6 px wide: one lowest and one highest pause per 3 px keeps every spike and
+    // draws the same picture as per pixel, with a third of the marker items.
+    const int columns = std::max(1, width / kPixelsPerColumn);
+    std::array<QList<QPointF>, kCollectorFamilies> points;
+    SummaryCache& summaries = SummaryCache::of(session());
+    for (size_t k : series) {
+        auto by_family =
+            pausePointsByFamily(timeline.series(k), visible, columns, &summaries.get(k));
+        for (int f = 0; f < kCollectorFamilies; ++f) {
+            if (points[size_t(f)].isEmpty()) {
+                points[size_t(f)] = std::move(by_family[size_t(f)]);
+            } else {
+                points[size_t(f)].append(by_family[size_t(f)]);
+            }
+        }
+    }
+    double max_ms = 0;
+    bool any = false;
+    for (int f = 0; f < kCollectorFamilies; ++f) {
+        for (const QPointF& p : points[size_t(f)]) max_ms = std::max(max_ms, p.y());
+        any = any || !points[size_t(f)].isEmpty();
+    }
+    // Axes on emptied series, then one replace() per series (see HeapChart::rebuild).
+    clearSeries();
+    applyTimeRange();
+    setNiceRange(valueAxis(), 0, std::max(0.1, max_ms * 1.05), valueTicks());
+    for (int f = 0; f < kCollectorFamilies; ++f) {
+        family_[size_t(f)]->replace(points[size_t(f)]);
+        setInLegend(family_[size_t(f)], !points[size_t(f)].isEmpty());
+    }
+
+    // OOM: a dashed vertical line from the axis to the top, the first one named in the legend.
+    ooms_ = oomTimes(timeline, series, visible);
+    if (ooms_.size() > kMaxOomMarkers) ooms_.resize(kMaxOomMarkers);
+    for (int k = 0; k < ooms_.size(); ++k) {
+        const bool fresh = k >= lineCount();
+        QLineSeries* l = line(k);
+        if (fresh) l->setPen(QPen(oomColor(isDark()), 2, Qt::DashLine));
+        l->setName(k == 0 ? QStringLiteral("out of memory") : QString());
+        l->replace({QPointF(ooms_[k], valueAxis()->min()), QPointF(ooms_[k], valueAxis()->max())});
+        setInLegend(l, k == 0);
+    }
+    finishLines(int(ooms_.size()));
+    placeOomLabels();
+
+    if (timeline.seriesCount() == 0) {
+        setMessage(QStringLiteral("No GC log open"));
+    } else {
+        setMessage(any || !ooms_.isEmpty() ? QString()
+                                           : QStringLiteral("No GC in the visible range"));
+    }
+}
+
+}  // namespace gcscope::ui::charts

@@ -1,0 +1,49 @@
+// The pause of every GC, one colour per collector family, with the OOM reports marked.
+#pragma once
+
+#include <array>
+
+#include "charts/time_chart_view.hpp"
+
+QT_BEGIN_NAMESPACE
+class QGraphicsSimpleTextItem;
+QT_END_NAMESPACE
+
+namespace gcscope::ui::charts {
+
+class PauseChart : public TimeChartView {
+    Q_OBJECT
+  public:
+    /// OOM markers drawn at most.
+    static constexpr int kMaxOomMarkers = 32;
+    /// Pixel columns per decimation column of the scatter (markers are wider than a pixel).
+    static constexpr int kPixelsPerColumn = 3;
+    static constexpr int kDotSize = 7;
+    /// A dot of `color`, `size` px wide: the marker drawn at each pause.
+    static QImage dot(const QColor& color, int size);
+
+    explicit PauseChart(LogSession& session, QWidget* parent = nullptr);
+    QString title() const override { return QStringLiteral("GC pauses"); }
+
+    /// The pauses of one collector family. A line series drawn with no pen and a pre-rendered
+    /// dot (a "light marker"): a QScatterSeries makes one QGraphicsItem per point, which costs
+    /// ~10 ms per paint and more per update with a few thousand points.
+    QLineSeries* familySeries(CollectorFamily family) const { return family_[size_t(family)]; }
+    /// Times (s) of the OOM markers drawn.
+    QList<double> oomMarkers() const { return ooms_; }
+
+  protected:
+    void rebuild(int width) override;
+    void applyStyle() override;
+    HitMetric hitMetric() const override { return HitMetric::Pause; }
+    std::optional<double> highlightValue(const model::Series& s, size_t i) const override;
+
+  private:
+    void placeOomLabels();
+
+    std::array<QLineSeries*, kCollectorFamilies> family_{};
+    QList<double> ooms_;
+    QList<QGraphicsSimpleTextItem*> oom_labels_;  ///< "OOM" at the top of each marker
+};
+
+}  // namespace gcscope::ui::charts

@@ -1,0 +1,50 @@
+// The events table: every GC of the visible isolates, sortable, filterable by generation and
+// collector, its selection bound to the session's selected event (which the charts highlight).
+#pragma once
+
+#include <QTimer>
+#include <QWidget>
+
+#include "session/event_ref.hpp"
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QTableView;
+
+namespace gcscope::ui {
+
+class EventsTableModel;
+class LogSession;
+
+class EventsTable : public QWidget {
+    Q_OBJECT
+public:
+    explicit EventsTable(LogSession& session, QWidget* parent = nullptr);
+
+    EventsTableModel& model() { return *model_; }
+    QTableView& view() { return *view_; }
+    QComboBox& generationFilter() { return *generation_; }
+    QComboBox& collectorFilter() { return *collector_; }
+    QCheckBox& visibleRangeOnly() { return *in_range_; }
+
+private:
+    void applyFilter();
+    void hideConstantColumns();
+    void fillCollectors();
+    void updateCount();
+    void onCurrentRowChanged(int row);
+    void showSelection(EventRef event);
+
+    LogSession& session_;
+    EventsTableModel* model_;
+    QTableView* view_;
+    QComboBox* generation_;
+    QComboBox* collector_;
+    QCheckBox* in_range_;
+    QLabel* count_;
+    QTimer update_timer_;  ///< coalesces visibility and range changes into one update
+    bool syncing_ = false;
+};
+
+}  // namespace gcscope::ui

@@ -1,0 +1,354 @@
+#include "panels/events_table_model.hpp"
+
+#include <QFileInfo>
+#include <algorithm>
+#include <cmath>
+
+#include "panels/display_format.hpp"
+#include "session/log_session.hpp"
+
+namespace gcscope::ui {
+
+namespace {
+
+constexpr int kIndexBits = 40;
+uint64_t pack(EventRef e) { return (uint64_t(e.series) << kIndexBits) | uint64_t(e.index); }
+EventRef unpack(uint64_t v) {
+    return {int64_t(v >> kIndexBits), int64_t(v & ((uint64_t(1) << kIndexBits) - 1))};
+}
+
+QString numberText(double v, char format, int precision) {
+    return std::isnan(v) ? QString() : QString::number(v, format, precision);
+}
+
+bool isNumeric(int column) {
+    switch (column) {
+        case EventsTableModel::LineColumn:
+        case EventsTableModel::TimeColumn:
+        case EventsTableModel::PauseColumn:
+        case EventsTableModel::UsedBeforeColumn:
+        case EventsTableModel::UsedAfterColumn:
+        case EventsTableModel::CommittedAfterColumn: return true;
+        default: return false;
+    }
+}
+
+}  // namespace
+
+EventsTableModel::EventsTableModel(const LogSession& session, QObject* parent)
+    : QAbstractTableModel(parent), session_(session) {}
+
+int EventsTableModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : int(std::min<size_t>(rows_, INT32_MAX));
+}
+
+int EventsTableModel::columnCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant EventsTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation != Qt::Horizontal) return {};
+    if (role == Qt::TextAlignmentRole)
+        return int((isNumeric(section) ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter);
+    if (role != Qt::DisplayRole && role != Qt::ToolTipRole) return {};
+    static const char* const kTitles[ColumnCount] = {
+        "Log", "Isolate", "Line", "Time (ms)", "Gen", "Collector", "Pause (ms)",
+        "Before (MB)", "After (MB)", "Committed (MB)", "Reason"};
+    static const char* const kTips[ColumnCount] = {
+        "The log file", "Process and isolate address (worker threads differ here)",
+        "1-based line of the record in its log", "V8's clock: ms since that isolate started",
+        "young (Scavenge, Minor …) or old (Mark-Compact, Mark-sweep …)",
+        "V8's collector name with its modifiers", "Main-thread pause",
+        "Heap used before the GC", "Heap used after the GC", "Heap committed after the GC",
+        "Why V8 collected"};
+    return tr(role == Qt::DisplayRole ? kTitles[section] : kTips[section]);
+}
+
+const QString& EventsTableModel::logName(uint32_t source) const {
+    if (log_names_.size() <= source) log_names_.resize(source + 1);
+    QString& name = log_names_[source];
+    if (name.isEmpty() && int(source) < session_.sourceCount())
+        name = QFileInfo(session_.source(int(source)).path).fileName();
+    return name;
+}
+
+const QString& EventsTableModel::isolateName(size_t series) const {
+    if (isolate_names_.size() <= series) isolate_names_.resize(series + 1);
+    QString& name = isolate_names_[series];
+    if (name.isEmpty()) {
+        const model::Series& s = session_.timeline().series(series);
+        name = isolateLabel(s.key(), s.isolateText());
+    }
+    return name;
+}
+
+QString EventsTableModel::collectorName(model::CollectorKey key) const {
+    auto it = collector_names_.find(key);
+    if (it == collector_names_.end())
+        it = collector_names_.insert(key, QString::fromStdString(model::collectorName(key)));
+    return *it;
+}
+
+QString EventsTableModel::cellText(EventRef e, int column) const {
+    const model::Timeline& timeline = session_.timeline();
+    const model::Series& s = timeline.series(size_t(e.series));
+    const size_t i = size_t(e.index);
+    switch (column) {
+        case LogColumn: return logName(s.source());
+        case IsolateColumn: return isolateName(size_t(e.series));
+        case LineColumn: return QString::number(s.line(i));
+        case TimeColumn: return numberText(s.timeMs(i), 'g', 15);
+        case GenerationColumn:
+            return QString::fromLatin1(parser::generationName(s.generation(i)));
+        case CollectorColumn: return collectorName(s.collector(i));
+        case PauseColumn: return numberText(s.pauseMs(i), 'f', 2);
+        case UsedBeforeColumn: return numberText(s.usedBeforeMb(i), 'f', 1);
+        case UsedAfterColumn: return numberText(s.usedAfterMb(i), 'f', 1);
+        case CommittedAfterColumn: return numberText(s.committedAfterMb(i), 'f', 1);
+        case ReasonColumn: {
+            const std::string_view r = timeline.strings().at(s.reason(i));
+            return QString::fromUtf8(r.data(), qsizetype(r.size()));
+        }
+        default: return {};
+    }
+}
+
+QVariant EventsTableModel::data(const QModelIndex& index, int role) const {
+    if (!index.isValid()) return {};
+    if (role == Qt::TextAlignmentRole)
+        return int((isNumeric(index.column()) ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter);
+    if (role != Qt::DisplayRole && role != Qt::ToolTipRole) return {};
+    const EventRef e = eventAt(index.row());
+    if (!e.valid()) return {};
+    return cellText(e, index.column());
+}
+
+bool EventsTableModel::passes(size_t series, size_t index) const {
+    const model::Series& s = session_.timeline().series(series);
+    if (filter_.generation && s.generation(index) != *filter_.generation) return false;
+    if (filter_.collector && s.collector(index) != *filter_.collector) return false;
+    return true;
+}
+
+EventRef EventsTableModel::eventAt(int row) const {
+    if (row < 0 || size_t(row) >= rows_) return {};
+    if (sort_column_ >= 0) return unpack(sorted_[size_t(row)]);
+    // The last block starting at or before `row`.
+    auto it = std::upper_bound(blocks_.begin(), blocks_.end(), size_t(row),
+                               [](size_t r, const Block& b) { return r < b.offset; });
+    const Block& b = *(it - 1);
+    const size_t k = size_t(row) - b.offset;
+    return {int64_t(b.series), int64_t(filtered() ? b.rows[k] : b.begin + k)};
+}
+
+int EventsTableModel::rowOf(EventRef event) const {
+    if (!event.valid()) return -1;
+    if (sort_column_ >= 0) {
+        auto it = std::find(sorted_.begin(), sorted_.end(), pack(event));
+        return it == sorted_.end() ? -1 : int(it - sorted_.begin());
+    }
+    for (const Block& b : blocks_) {
+        if (b.series != size_t(event.series)) continue;
+        const size_t i = size_t(event.index);
+        if (i < b.begin || i >= b.end) return -1;
+        if (!filtered()) return int(b.offset + i - b.begin);
+        auto it = std::lower_bound(b.rows.begin(), b.rows.end(), uint32_t(i));
+        if (it == b.rows.end() || *it != uint32_t(i)) return -1;
+        return int(b.offset + size_t(it - b.rows.begin()));
+    }
+    return -1;
+}
+
+model::IndexRange EventsTableModel::eventsOf(size_t series) const {
+    const model::Series& s = session_.timeline().series(series);
+    if (filter_.visible_range_only && session_.isZoomed()) return s.locate(session_.visibleRange());
+    return {0, s.size()};
+}
+
+void EventsTableModel::rebuild() {
+    blocks_.clear();
+    rows_ = 0;
+    for (size_t series : session_.visibleSeries()) {
+        Block b;
+        b.series = series;
+        const model::IndexRange events = eventsOf(series);
+        b.begin = events.begin;
+        b.end = events.end;
+        b.offset = rows_;
+        if (filtered()) {
+            for (size_t i = b.begin; i < b.end; ++i)
+                if (passes(series, i)) b.rows.push_back(uint32_t(i));
+        }
+        rows_ += b.rowCount(filtered());
+        blocks_.push_back(std::move(b));
+    }
+    sortRows();
+}
+
+void EventsTableModel::update() {
+    scanCollectors();
+    const std::vector<size_t> visible = session_.visibleSeries();
+    bool same = visible.size() == blocks_.size();
+    for (size_t k = 0; same && k < visible.size(); ++k) {
+        const Block& b = blocks_[k];
+        const model::IndexRange now = eventsOf(visible[k]);
+        // Log order and growth at the end only: rows can be inserted in place.
+        same = b.series == visible[k] && now.begin == b.begin && now.end >= b.end;
+    }
+    bool grew = false;
+    for (size_t k = 0; same && !grew && k < blocks_.size(); ++k) grew = eventsOf(blocks_[k].series).end != blocks_[k].end;
+    if (same && !grew) return;
+    if (!same || sort_column_ >= 0) {
+        beginResetModel();
+        rebuild();
+        endResetModel();
+        return;
+    }
+    // The new events of each series are rows inserted at its block's end.
+    size_t shift = 0;
+    for (Block& b : blocks_) {
+        b.offset += shift;
+        const size_t now = eventsOf(b.series).end;
+        if (now == b.end) continue;
+        const size_t old_rows = b.rowCount(filtered());
+        std::vector<uint32_t> added;
+        if (filtered()) {
+            for (size_t i = b.end; i < now; ++i)
+                if (passes(b.series, i)) added.push_back(uint32_t(i));
+        }
+        const size_t new_rows = filtered() ? added.size() : now - b.end;
+        if (new_rows == 0) {
+            b.end = now;
+            continue;
+        }
+        const int first = int(b.offset + old_rows);
+        beginInsertRows({}, first, first + int(new_rows) - 1);
+        b.end = now;
+        b.rows.insert(b.rows.end(), added.begin(), added.end());
+        rows_ += new_rows;
+        endInsertRows();
+        shift += new_rows;
+    }
+}
+
+void EventsTableModel::setFilter(const Filter& filter) {
+    if (filter == filter_) return;
+    beginResetModel();
+    filter_ = filter;
+    rebuild();
+    endResetModel();
+}
+
+void EventsTableModel::sort(int column, Qt::SortOrder order) {
+    if (column >= ColumnCount) column = -1;
+    if (column == sort_column_ && order == sort_order_) return;
+    emit layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
+    const QModelIndexList before = persistentIndexList();
+    std::vector<EventRef> refs;
+    refs.reserve(size_t(before.size()));
+    for (const QModelIndex& i : before) refs.push_back(eventAt(i.row()));
+    sort_column_ = column;
+    sort_order_ = order;
+    sortRows();
+    QModelIndexList after;
+    after.reserve(before.size());
+    for (qsizetype k = 0; k < before.size(); ++k) {
+        const int row = rowOf(refs[size_t(k)]);
+        after.append(row < 0 ? QModelIndex() : index(row, before[k].column()));
+    }
+    changePersistentIndexList(before, after);
+    emit layoutChanged({}, QAbstractItemModel::VerticalSortHint);
+}
+
+double EventsTableModel::sortKey(EventRef e) const {
+    const model::Series& s = session_.timeline().series(size_t(e.series));
+    const size_t i = size_t(e.index);
+    switch (sort_column_) {
+        case LogColumn: return s.source();
+        case IsolateColumn: return double(e.series);
+        case LineColumn: return double(s.line(i));
+        case TimeColumn: return s.sortTimeMs(i);
+        case GenerationColumn: return double(s.generation(i));
+        case CollectorColumn: return s.collector(i);
+        case PauseColumn: return s.pauseMs(i);
+        case UsedBeforeColumn: return s.usedBeforeMb(i);
+        case UsedAfterColumn: return s.usedAfterMb(i);
+        case CommittedAfterColumn: return s.committedAfterMb(i);
+        case ReasonColumn: return s.reason(i);
+        default: return 0;
+    }
+}
+
+void EventsTableModel::sortRows() {
+    sorted_.clear();
+    sorted_.shrink_to_fit();
+    if (sort_column_ < 0) return;
+    // Keys are read once into a vector: a comparison then costs no column lookups. Absent values
+    // (NaN) go last in either order; ties keep log order (stable sort over the log order).
+    std::vector<std::pair<double, uint64_t>> keyed;
+    keyed.reserve(rows_);
+    for (const Block& b : blocks_) {
+        const size_t n = b.rowCount(filtered());
+        for (size_t k = 0; k < n; ++k) {
+            const EventRef e{int64_t(b.series), int64_t(filtered() ? b.rows[k] : b.begin + k)};
+            keyed.emplace_back(sortKey(e), pack(e));
+        }
+    }
+    // Text columns sort by name, not by id: rank the distinct ids alphabetically first.
+    if (sort_column_ == CollectorColumn || sort_column_ == ReasonColumn) {
+        std::vector<double> ids;
+        for (const auto& k : keyed) ids.push_back(k.first);
+        std::sort(ids.begin(), ids.end());
+        ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+        std::vector<std::pair<QString, double>> names;
+        for (double id : ids) {
+            if (sort_column_ == CollectorColumn) {
+                names.emplace_back(collectorName(model::CollectorKey(id)), id);
+            } else {
+                const std::string_view r = session_.timeline().strings().at(uint32_t(id));
+                names.emplace_back(QString::fromUtf8(r.data(), qsizetype(r.size())), id);
+            }
+        }
+        std::sort(names.begin(), names.end());
+        QHash<double, double> rank;
+        for (size_t r = 0; r < names.size(); ++r) rank.insert(names[r].second, double(r));
+        for (auto& k : keyed) k.first = rank.value(k.first);
+    }
+    const bool ascending = sort_order_ == Qt::AscendingOrder;
+    std::stable_sort(keyed.begin(), keyed.end(), [ascending](const auto& a, const auto& b) {
+        if (std::isnan(a.first) || std::isnan(b.first)) return !std::isnan(a.first) && std::isnan(b.first);
+        return ascending ? a.first < b.first : a.first > b.first;
+    });
+    sorted_.reserve(keyed.size());
+    for (const auto& k : keyed) sorted_.push_back(k.second);
+}
+
+void EventsTableModel::scanCollectors() {
+    const model::Timeline& timeline = session_.timeline();
+    const size_t n = timeline.seriesCount();
+    if (collector_scanned_.size() < n) collector_scanned_.resize(n, 0);
+    bool added = false;
+    for (size_t k = 0; k < n; ++k) {
+        const model::Series& s = timeline.series(k);
+        const size_t size = s.size();
+        for (size_t i = collector_scanned_[k]; i < size; ++i) {
+            const model::CollectorKey key = s.collector(i);
+            if (!collector_seen_[key]) {
+                collector_seen_[key] = true;
+                added = true;
+            }
+        }
+        collector_scanned_[k] = size;
+    }
+    if (added) emit collectorsChanged();
+}
+
+std::vector<model::CollectorKey> EventsTableModel::collectors() const {
+    std::vector<model::CollectorKey> keys;
+    for (size_t k = 0; k < collector_seen_.size(); ++k)
+        if (collector_seen_[k]) keys.push_back(model::CollectorKey(k));
+    std::sort(keys.begin(), keys.end(), [this](auto a, auto b) { return collectorName(a) < collectorName(b); });
+    return keys;
+}
+
+}  // namespace gcscope::ui

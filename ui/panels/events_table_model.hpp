@@ -1,0 +1,101 @@
+// The GC events of the visible isolates as a table model, without copying them: a row is a
+// (series, index) pair resolved against the model's columns when the view asks for a cell.
+#pragma once
+
+#include <QAbstractTableModel>
+#include <QHash>
+#include <QString>
+#include <optional>
+#include <vector>
+
+#include "gcscope/model/collector.hpp"
+#include "gcscope/model/time_range.hpp"
+#include "gcscope/parser/gc_record.hpp"
+#include "session/event_ref.hpp"
+
+namespace gcscope::ui {
+
+class LogSession;
+
+/// Rows, unsorted: each visible series in order, its events in log order. Memory is O(series)
+/// then; a filter keeps 4 bytes per passing event, a sort 8 bytes per row. Growth of the series
+/// (a log still loading) arrives as row insertions when unsorted and not limited to a range, as
+/// a reset otherwise.
+class EventsTableModel : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    enum Column {
+        LogColumn, IsolateColumn, LineColumn, TimeColumn, GenerationColumn, CollectorColumn,
+        PauseColumn, UsedBeforeColumn, UsedAfterColumn, CommittedAfterColumn, ReasonColumn,
+        ColumnCount
+    };
+    struct Filter {
+        std::optional<parser::Generation> generation;
+        std::optional<model::CollectorKey> collector;
+        /// Only the events of the session's visible range, when it is zoomed.
+        bool visible_range_only = false;
+        friend bool operator==(const Filter&, const Filter&) = default;
+    };
+
+    explicit EventsTableModel(const LogSession& session, QObject* parent = nullptr);
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+    /// column -1 restores the log order.
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+
+    void setFilter(const Filter& filter);
+    const Filter& filter() const { return filter_; }
+    /// Collectors seen in any series so far, by name.
+    std::vector<model::CollectorKey> collectors() const;
+    QString collectorName(model::CollectorKey key) const;
+
+    EventRef eventAt(int row) const;
+    /// The row showing `event`, or -1 (hidden series, filtered out, not loaded).
+    int rowOf(EventRef event) const;
+
+    /// Picks up appended events and visibility changes.
+    void update();
+
+signals:
+    void collectorsChanged();
+
+private:
+    struct Block {
+        size_t series = 0;
+        size_t begin = 0, end = 0;   ///< events of the series taken into account
+        size_t offset = 0;           ///< first row (unsorted)
+        std::vector<uint32_t> rows;  ///< passing event indexes, when filtered by kind
+        size_t rowCount(bool filtered) const { return filtered ? rows.size() : end - begin; }
+    };
+
+    bool filtered() const { return filter_.generation || filter_.collector; }
+    /// The events of `series` to show: all, or those in the zoomed range.
+    model::IndexRange eventsOf(size_t series) const;
+    bool passes(size_t series, size_t index) const;
+    void rebuild();
+    void scanCollectors();
+    void sortRows();
+    double sortKey(EventRef e) const;
+    QString cellText(EventRef e, int column) const;
+    const QString& logName(uint32_t source) const;
+    const QString& isolateName(size_t series) const;
+
+    const LogSession& session_;
+    Filter filter_;
+    std::vector<Block> blocks_;
+    size_t rows_ = 0;
+    int sort_column_ = -1;
+    Qt::SortOrder sort_order_ = Qt::AscendingOrder;
+    std::vector<uint64_t> sorted_;  ///< packed EventRefs (series << 40 | index), when sorted
+
+    std::vector<size_t> collector_scanned_;  ///< per series: events scanned for collectors
+    std::vector<bool> collector_seen_ = std::vector<bool>(size_t(1) << 16, false);
+    mutable QHash<model::CollectorKey, QString> collector_names_;
+    mutable std::vector<QString> log_names_;
+    mutable std::vector<QString> isolate_names_;
+};
+
+}  // namespace gcscope::ui

@@ -1,0 +1,128 @@
+#include "panels/sources_panel.hpp"
+
+#include <QFileInfo>
+#include <QHeaderView>
+
+#include "panels/display_format.hpp"
+#include "session/log_session.hpp"
+
+namespace gcscope::ui {
+
+namespace {
+
+QString stateText(const SourceInfo& info) {
+    switch (info.state) {
+        case SourceInfo::State::Loading:
+            if (info.bytes_total > 0)
+                return QStringLiteral("loading %1 %").arg(100 * info.bytes_done / info.bytes_total);
+            return QStringLiteral("loading…");
+        case SourceInfo::State::Loaded: return QStringLiteral("loaded");
+        case SourceInfo::State::Failed: return QStringLiteral("failed: ") + info.error;
+        case SourceInfo::State::Cancelled: return QStringLiteral("cancelled");
+    }
+    return {};
+}
+
+}  // namespace
+
+SourcesPanel::SourcesPanel(LogSession& session, QWidget* parent)
+    : QTreeWidget(parent), session_(session) {
+    setHeaderLabels({tr("Log / isolate"), tr("GCs"), tr("State")});
+    setRootIsDecorated(true);
+    setUniformRowHeights(true);
+    // The name takes what is left; counts and state keep their own width.
+    header()->setStretchLastSection(false);
+    header()->setSectionResizeMode(NameColumn, QHeaderView::Stretch);
+    header()->setSectionResizeMode(GcsColumn, QHeaderView::ResizeToContents);
+    header()->setSectionResizeMode(StateColumn, QHeaderView::ResizeToContents);
+    setTextElideMode(Qt::ElideMiddle);
+    connect(this, &QTreeWidget::itemChanged, this, &SourcesPanel::onItemChanged);
+    connect(&session, &LogSession::sourcesChanged, this, &SourcesPanel::refresh);
+    connect(&session, &LogSession::dataAppended, this, &SourcesPanel::refresh);
+    connect(&session, &LogSession::seriesVisibilityChanged, this, &SourcesPanel::refresh);
+}
+
+QTreeWidgetItem* SourcesPanel::sourceItem(int source) {
+    while (source_items_.size() <= size_t(source)) {
+        auto* item = new QTreeWidgetItem(this);
+        item->setData(NameColumn, kSeriesRole, -1);
+        item->setFlags(item->flags() | Qt::ItemIsUserCheckable | Qt::ItemIsAutoTristate);
+        item->setExpanded(true);
+        item->setTextAlignment(GcsColumn, Qt::AlignRight | Qt::AlignVCenter);
+        source_items_.push_back(item);
+    }
+    return source_items_[size_t(source)];
+}
+
+QTreeWidgetItem* SourcesPanel::seriesItem(size_t series) {
+    if (series_items_.size() <= series) series_items_.resize(series + 1, nullptr);
+    QTreeWidgetItem*& item = series_items_[series];
+    if (!item) {
+        const model::Series& s = session_.timeline().series(series);
+        item = new QTreeWidgetItem(sourceItem(int(s.source())));
+        item->setData(NameColumn, kSeriesRole, qlonglong(series));
+        item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
+        item->setCheckState(NameColumn, Qt::Checked);
+        item->setTextAlignment(GcsColumn, Qt::AlignRight | Qt::AlignVCenter);
+        // Isolates of a pid after its first are worker threads (or other isolates of the process).
+        // Items are made in series order, which is the order of the isolates' first records.
+        const bool later_of_pid = !pids_.insert({s.source(), s.key().pid}).second;
+        QString label = isolateLabel(s.key(), s.isolateText());
+        if (later_of_pid) label += QStringLiteral(" · worker");
+        item->setText(NameColumn, label);
+        item->setToolTip(NameColumn, later_of_pid
+            ? tr("Another isolate of the same process: a worker thread (or a second isolate)")
+            : tr("The first isolate of this process that printed a GC: usually the main thread"));
+    }
+    return item;
+}
+
+void SourcesPanel::refresh() {
+    if (applying_) return;  // the tree already shows what the user just clicked
+    updating_ = true;
+    const model::Timeline& timeline = session_.timeline();
+    for (int i = 0; i < session_.sourceCount(); ++i) {
+        const SourceInfo& info = session_.source(i);
+        QTreeWidgetItem* item = sourceItem(i);
+        item->setText(NameColumn, QFileInfo(info.path).fileName());
+        item->setToolTip(NameColumn, info.path);
+        const QString state = stateText(info);
+        item->setText(StateColumn, state);
+        item->setToolTip(StateColumn, state);
+        item->setForeground(StateColumn, info.state == SourceInfo::State::Failed
+                                             ? QBrush(Qt::darkRed) : QBrush());
+    }
+    std::vector<uint64_t> per_source(size_t(session_.sourceCount()), 0);
+    const size_t n = timeline.seriesCount();
+    if (shown_sizes_.size() < n) shown_sizes_.resize(n, 0);
+    for (size_t i = 0; i < n; ++i) {
+        const model::Series& s = timeline.series(i);
+        const size_t size = s.size();
+        if (s.source() >= per_source.size() || size == 0) continue;  // source not announced yet
+        per_source[s.source()] += size;
+        QTreeWidgetItem* item = seriesItem(i);
+        // Only what changed: a log of thousands of isolates refreshes ten times a second.
+        if (shown_sizes_[i] != size) {
+            shown_sizes_[i] = size;
+            item->setText(GcsColumn, formatCount(size));
+        }
+        const Qt::CheckState check = session_.isSeriesVisible(i) ? Qt::Checked : Qt::Unchecked;
+        if (item->checkState(NameColumn) != check) item->setCheckState(NameColumn, check);
+    }
+    for (size_t i = 0; i < per_source.size(); ++i) {
+        source_items_[i]->setText(GcsColumn, formatCount(per_source[i]));
+        if (source_items_[i]->childCount() == 0) source_items_[i]->setData(NameColumn, Qt::CheckStateRole, {});
+    }
+    updating_ = false;
+}
+
+void SourcesPanel::onItemChanged(QTreeWidgetItem* item, int column) {
+    if (updating_ || column != NameColumn) return;
+    const qlonglong series = item->data(NameColumn, kSeriesRole).toLongLong();
+    if (series < 0) return;  // a log item: Qt propagates the check to its isolates
+    applying_ = true;
+    session_.setSeriesVisible(size_t(series), item->checkState(NameColumn) == Qt::Checked);
+    applying_ = false;
+}
+
+}  // namespace gcscope::ui

@@ -1,0 +1,174 @@
+#include "panels/summary_panel.hpp"
+
+#include <QCoreApplication>
+#include <QHeaderView>
+#include <QLabel>
+#include <QTableWidget>
+#include <QTextBrowser>
+#include <QVBoxLayout>
+
+#include "gcscope/model/timeline.hpp"
+#include "panels/display_format.hpp"
+#include "session/log_session.hpp"
+
+namespace gcscope::ui {
+
+namespace {
+
+/// A coloured tag per severity; the message follows in the text colour.
+QString severityTag(model::Severity s) {
+    switch (s) {
+        case model::Severity::Critical:
+            return QStringLiteral("<span style='color:#c62828;font-weight:bold'>CRITICAL</span>");
+        case model::Severity::Warning:
+            return QStringLiteral("<span style='color:#b26a00;font-weight:bold'>WARNING</span>");
+        case model::Severity::Info: break;
+    }
+    return QStringLiteral("<span style='color:#1565c0;font-weight:bold'>INFO</span>");
+}
+
+}  // namespace
+
+SummaryPanel::SummaryPanel(LogSession& session, QWidget* parent)
+    : QWidget(parent),
+      session_(session),
+      table_(new QTableWidget(int(SummaryRow::Count), 2, this)),
+      diagnosis_(new QTextBrowser(this)) {
+    table_->setHorizontalHeaderLabels({tr("Visible range"), tr("Whole log")});
+    table_->setVerticalHeaderLabels(summaryRowLabels());
+    const QStringList tips = summaryRowToolTips();
+    for (int r = 0; r < table_->rowCount(); ++r) {
+        table_->verticalHeaderItem(r)->setToolTip(tips[r]);
+        for (int c = 0; c < 2; ++c) {
+            auto* item = new QTableWidgetItem(kAbsentText);
+            item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable);
+            item->setToolTip(tips[r]);
+            table_->setItem(r, c, item);
+        }
+    }
+    table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table_->setSelectionMode(QAbstractItemView::ContiguousSelection);
+    table_->setWordWrap(false);
+    table_->setAlternatingRowColors(true);
+    table_->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    table_->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    table_->verticalHeader()->setDefaultSectionSize(table_->fontMetrics().height() + 6);
+    table_->setVerticalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+    // Tall enough for every row: the statistics are the point of the panel.
+    table_->setMinimumHeight(table_->verticalHeader()->defaultSectionSize() * (table_->rowCount() + 1) + 4);
+
+    diagnosis_->setOpenLinks(false);
+    diagnosis_->setFrameShape(QFrame::StyledPanel);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(table_, 3);
+    layout->addWidget(new QLabel(tr("<b>Diagnosis</b> (leak, GC pressure, heap limit)"), this));
+    layout->addWidget(diagnosis_, 2);
+
+    pool_.setMaxThreadCount(1);
+    timer_.setSingleShot(true);
+    connect(&timer_, &QTimer::timeout, this, &SummaryPanel::startJob);
+    connect(&session, &LogSession::visibleRangeChanged, this, [this] { schedule(false); });
+    connect(&session, &LogSession::dataAppended, this, [this] { schedule(true); });
+    connect(&session, &LogSession::seriesVisibilityChanged, this, [this] { schedule(true); });
+    recomputeNow();
+}
+
+SummaryPanel::~SummaryPanel() { pool_.waitForDone(); }
+
+void SummaryPanel::schedule(bool whole_too) {
+    whole_dirty_ = whole_dirty_ || whole_too;
+    if (running_) {
+        pending_ = true;
+    } else if (!timer_.isActive()) {
+        timer_.start(int(std::max<qint64>(kCoalesceMs, last_ms_)));
+    }
+}
+
+SummaryJob SummaryPanel::makeJob() {
+    SummaryJob job;
+    job.series = session_.visibleSeries();
+    job.range = session_.visibleRange();
+    job.zoomed = session_.isZoomed();
+    job.whole = whole_dirty_;
+    whole_dirty_ = false;
+    return job;
+}
+
+void SummaryPanel::startJob() {
+    running_ = true;
+    pending_ = false;
+    const SummaryJob job = makeJob();
+    const model::Timeline& timeline = session_.timeline();
+    pool_.start([this, job, &timeline] {
+        auto result = std::make_shared<SummaryResult>(computeSummary(timeline, job));
+        QMetaObject::invokeMethod(this, [this, result, zoomed = job.zoomed] {
+            running_ = false;
+            last_ms_ = result->elapsed_ms;
+            show(*result, zoomed);
+            if (pending_) schedule(false);
+        }, Qt::QueuedConnection);
+    });
+}
+
+void SummaryPanel::recomputeNow() {
+    timer_.stop();
+    pool_.waitForDone();
+    QCoreApplication::sendPostedEvents(this, QEvent::MetaCall);  // a finished job's result first
+    const SummaryJob job = makeJob();
+    show(computeSummary(session_.timeline(), job), job.zoomed);
+}
+
+void SummaryPanel::show(const SummaryResult& r, bool zoomed) {
+    fillColumn(VisibleColumn, r.visible);
+    if (r.whole) fillColumn(WholeColumn, *r.whole);
+    if (r.whole_findings) whole_findings_ = *r.whole_findings;
+    const QString whole_html =
+        findingsHtml(WholeColumn, whole_findings_, zoomed ? tr("Whole log") : tr("Whole log (all visible)"));
+    if (zoomed) {
+        diagnosis_->setHtml(findingsHtml(VisibleColumn, r.visible_findings, tr("Visible range")) + whole_html);
+    } else {
+        // Unzoomed, the visible range is the whole log: one list says it all.
+        findings_[VisibleColumn] = findings_[WholeColumn];
+        diagnosis_->setHtml(whole_html);
+    }
+    emit updated();
+}
+
+void SummaryPanel::fillColumn(Column column, const model::RangeStats& stats) {
+    for (int r = 0; r < int(SummaryRow::Count); ++r)
+        table_->item(r, column)->setText(summaryCell(stats, SummaryRow(r)));
+}
+
+QString SummaryPanel::findingsHtml(Column column, const std::vector<model::Finding>& found, const QString& scope) {
+    const model::Timeline& timeline = session_.timeline();
+    QStringList& texts = findings_[column];
+    texts.clear();
+    QString items;
+    for (const model::Finding& f : found) {
+        QString where;
+        if (f.series >= 0) {
+            const model::Series& s = timeline.series(size_t(f.series));
+            where = isolateLabel(s.key(), s.isolateText()) + QStringLiteral(": ");
+        }
+        const QString message = QString::fromStdString(f.message);
+        texts << where + message;
+        if (texts.size() <= kMaxFindingsShown)
+            items += QStringLiteral("<li>%1 <i>%2</i>%3</li>")
+                         .arg(severityTag(f.severity), where.toHtmlEscaped(), message.toHtmlEscaped());
+    }
+    if (texts.isEmpty()) return QStringLiteral("<p><b>%1:</b> nothing to report.</p>").arg(scope);
+    if (texts.size() > kMaxFindingsShown)
+        items += QStringLiteral("<li>… and %1 more</li>").arg(formatCount(uint64_t(texts.size() - kMaxFindingsShown)));
+    const QString count = texts.size() == 1 ? tr("1 finding")
+                                            : tr("%1 findings").arg(formatCount(uint64_t(texts.size())));
+    return QStringLiteral("<p><b>%1:</b> %2</p><ul style='margin-left:-20px'>%3</ul>").arg(scope, count, items);
+}
+
+QString SummaryPanel::text(SummaryRow row, Column column) const {
+    return table_->item(int(row), column)->text();
+}
+
+}  // namespace gcscope::ui

@@ -1,0 +1,71 @@
+// Statistics and diagnosis of the visible range beside those of the whole log, for the shown
+// isolates. Recomputed off the GUI thread when the range, the data or the shown isolates change,
+// coalesced, and never more than half the time (a big log's statistics take seconds).
+#pragma once
+
+#include <QStringList>
+#include <QThreadPool>
+#include <QTimer>
+#include <QWidget>
+
+#include "panels/summary_job.hpp"
+#include "panels/summary_rows.hpp"
+
+class QTableWidget;
+class QTextBrowser;
+
+namespace gcscope::ui {
+
+class LogSession;
+
+class SummaryPanel : public QWidget {
+    Q_OBJECT
+public:
+    enum Column { VisibleColumn = 0, WholeColumn = 1 };
+    /// Changes within this delay are computed once (zoom and pan emit many ranges); a slow
+    /// computation waits at least as long as it took before the next one.
+    static constexpr int kCoalesceMs = 40;
+    /// Findings listed per column at most (a log of thousands of isolates can have thousands).
+    static constexpr int kMaxFindingsShown = 100;
+
+    explicit SummaryPanel(LogSession& session, QWidget* parent = nullptr);
+    ~SummaryPanel() override;
+
+    /// The text shown for `row` in `column` (for tests and copy).
+    QString text(SummaryRow row, Column column) const;
+    /// Findings listed for the visible range / whole log ("pid 1234 · 0x…: message").
+    QStringList findings(Column column) const { return findings_[column]; }
+
+    QSize sizeHint() const override { return {420, 640}; }
+
+public slots:
+    /// Computes now, on this thread, and shows the result (tests; the signals use the worker).
+    void recomputeNow();
+
+signals:
+    /// A new result is shown.
+    void updated();
+
+private:
+    void schedule(bool whole_too);
+    void startJob();
+    SummaryJob makeJob();
+    void show(const SummaryResult& result, bool zoomed);
+    void fillColumn(Column column, const model::RangeStats& stats);
+    /// HTML for `findings`, remembering their texts in findings_[column].
+    QString findingsHtml(Column column, const std::vector<model::Finding>& findings, const QString& scope);
+
+    LogSession& session_;
+    QTableWidget* table_;
+    QTextBrowser* diagnosis_;
+    QStringList findings_[2];
+    std::vector<model::Finding> whole_findings_;  ///< kept: the whole log changes less often
+    QTimer timer_;
+    QThreadPool pool_;  ///< one worker; waited for on destruction
+    bool running_ = false;
+    bool pending_ = false;      ///< a change arrived while the worker ran
+    bool whole_dirty_ = true;
+    qint64 last_ms_ = 0;
+};
+
+}  // namespace gcscope::ui
