@@ -108,5 +108,21 @@ TEST(Decimate, SmallSeriesComeBackWholeAndAbsentValuesAreSkipped) {
     EXPECT_TRUE(decimate(t.series(0), Metric::Pause, {0, 100}, 0).empty());
 }
 
+TEST(Decimate, AnOpenRangeSpreadsPointsOverEveryColumn) {
+    // TimeRange::all() has infinite ends: columns must still cover the points, not collapse
+    // them all into column 0 (which kept only 4 of them).
+    std::vector<double> xs, ys;
+    for (int i = 0; i < 1000; ++i) {
+        xs.push_back(i);
+        ys.push_back(i % 7);
+    }
+    const auto out = decimateM4(
+        0, xs.size(), [&](size_t i) { return xs[i]; }, [&](size_t i) { return ys[i]; }, TimeRange::all(), 100);
+    EXPECT_GT(out.size(), 100u);
+    EXPECT_LE(out.size(), 400u);
+    EXPECT_EQ(out.front().t_ms, 0);
+    EXPECT_EQ(out.back().t_ms, 999);
+}
+
 }  // namespace
 }  // namespace gcscope::model::test

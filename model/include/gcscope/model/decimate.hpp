@@ -38,7 +38,12 @@ std::vector<Point> decimateM4(size_t begin, size_t end, X&& x, Y&& y, const Time
     if (width <= 0 || begin >= end || !(visible.from_ms <= visible.to_ms)) return out;
     const size_t first = partitionPoint(begin, end, [&](size_t i) { return x(i) < visible.from_ms; });
     const size_t last = partitionPoint(first, end, [&](size_t i) { return x(i) <= visible.to_ms; });
-    const double span = visible.to_ms - visible.from_ms;
+    if (first == last) return out;
+    // An open end (TimeRange::all()) is closed at the points: an infinite span would give a zero
+    // scale and a NaN column index.
+    const double from_ms = std::isfinite(visible.from_ms) ? visible.from_ms : x(first);
+    const double to_ms = std::isfinite(visible.to_ms) ? visible.to_ms : x(last - 1);
+    const double span = to_ms - from_ms;
     const double scale = span > 0 ? double(width) / span : 0.0;
     out.reserve(std::min<size_t>(last - first, size_t(width) * 4));
 
@@ -55,7 +60,7 @@ std::vector<Point> decimateM4(size_t begin, size_t end, X&& x, Y&& y, const Time
     for (size_t i = first; i < last; ++i) {
         const double v = y(i);
         if (std::isnan(v)) continue;
-        const long c = std::min<long>(width - 1, long((x(i) - visible.from_ms) * scale));
+        const long c = std::min<long>(width - 1, long((x(i) - from_ms) * scale));
         if (c != column || !any) {
             flush();
             column = c;
