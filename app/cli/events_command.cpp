@@ -21,14 +21,14 @@ private:
 
 }  // namespace
 
+std::unique_ptr<EventWriter> makeEventWriter(EventFormat format, Output& out) {
+    if (format == EventFormat::Jsonl) return std::make_unique<JsonlEventWriter>(out);
+    return std::make_unique<CsvEventWriter>(out);
+}
+
 int runEvents(const Options& options) {
     Output out;
-    std::unique_ptr<EventWriter> writer;
-    if (options.format == EventFormat::Jsonl) {
-        writer = std::make_unique<JsonlEventWriter>(out);
-    } else {
-        writer = std::make_unique<CsvEventWriter>(out);
-    }
+    std::unique_ptr<EventWriter> writer = makeEventWriter(options.format, out);
     writer->begin();
 
     EventsSink sink(*writer);

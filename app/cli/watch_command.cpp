@@ -8,11 +8,10 @@
 #include <memory>
 #include <optional>
 
-#include "csv_writer.hpp"
+#include "events_command.hpp"
 #include "gcscope/follow/change_notifier.hpp"
 #include "gcscope/follow/file_follower.hpp"
 #include "gcscope/parser/stream_parser.hpp"
-#include "jsonl_writer.hpp"
 #include "log_source.hpp"
 
 namespace gcscope::cli {
@@ -119,12 +118,7 @@ int runWatch(const Options& options) {
     StopSignals signals;
 
     Output out;
-    std::unique_ptr<EventWriter> writer;
-    if (options.format == EventFormat::Jsonl) {
-        writer = std::make_unique<JsonlEventWriter>(out);
-    } else {
-        writer = std::make_unique<CsvEventWriter>(out);
-    }
+    std::unique_ptr<EventWriter> writer = makeEventWriter(options.format, out);
     writer->begin();
     writer->beginSource(path);
     bool write_failed = !out.flush();  // the header at once, before the first record
