@@ -36,7 +36,8 @@ namespace gcscope::ui {
 namespace {
 const QString kLogFilter = QStringLiteral("GC logs (*.log *.txt *.gz *.out);;All files (*)");
 
-QDockWidget* dock(QMainWindow* window, const QString& title, const QString& name, QWidget* content) {
+QDockWidget* dock(QMainWindow* window, const QString& title, const QString& name,
+                  QWidget* content) {
     auto* d = new QDockWidget(title, window);
     d->setObjectName(name);  // saveState() needs it
     d->setWidget(content);
@@ -58,7 +59,6 @@ MainWindow::MainWindow(std::unique_ptr<QSettings> settings, QWidget* parent)
       events_(new EventsTable(*session_)),
       summary_(new SummaryPanel(*session_)),
       diagnostics_(new DiagnosticsView(*session_)) {
-    setWindowIcon(QApplication::windowIcon());
     setCentralWidget(dashboard_);
     createDocks();
     createMenus();
@@ -69,13 +69,18 @@ MainWindow::MainWindow(std::unique_ptr<QSettings> settings, QWidget* parent)
     installEventFilter(drops);
     connect(drops, &FileDropFilter::filesDropped, this, &MainWindow::openLogs);
 
-    warn_ = [this](const QString& title, const QString& text) { QMessageBox::warning(this, title, text); };
-    connect(queue_, &LoadQueue::started, this, [this](const QString& path) { settings_->addRecentFile(path); });
+    warn_ = [this](const QString& title, const QString& text) {
+        QMessageBox::warning(this, title, text);
+    };
+    connect(queue_, &LoadQueue::started, this,
+            [this](const QString& path) { settings_->addRecentFile(path); });
     connect(queue_, &LoadQueue::failed, this, &MainWindow::onLoadFailed);
     connect(queue_, &LoadQueue::progress, this, &MainWindow::onProgress);
     connect(queue_, &LoadQueue::finished, this, [this](const QString& path, const QString& error) {
-        if (!error.isEmpty()) statusBar()->showMessage(error, 10000);
-        else statusBar()->showMessage(tr("Loaded %1").arg(QFileInfo(path).fileName()), 3000);
+        if (!error.isEmpty())
+            statusBar()->showMessage(error, 10000);
+        else
+            statusBar()->showMessage(tr("Loaded %1").arg(QFileInfo(path).fileName()), 3000);
     });
     connect(queue_, &LoadQueue::busyChanged, this, [this](bool busy) {
         progress_->setVisible(busy);
@@ -84,8 +89,10 @@ MainWindow::MainWindow(std::unique_ptr<QSettings> settings, QWidget* parent)
     });
     connect(csv_, &CsvExporter::finished, this, [this](const QString& path, const QString& error) {
         for (QAction* a : busy_disabled_) a->setEnabled(!queue_->isBusy());
-        if (error.isEmpty()) statusBar()->showMessage(tr("Events written to %1").arg(path), 5000);
-        else warn_(tr("Cannot export events"), error);
+        if (error.isEmpty())
+            statusBar()->showMessage(tr("Events written to %1").arg(path), 5000);
+        else
+            warn_(tr("Cannot export events"), error);
         emit csvExported(path, error);
     });
     connect(session_.get(), &LogSession::sourcesChanged, this, &MainWindow::updateTitle);
@@ -110,7 +117,8 @@ void MainWindow::createDocks() {
     auto* sources = dock(this, tr("Logs"), QStringLiteral("sources"), sources_);
     auto* summary = dock(this, tr("Summary"), QStringLiteral("summary"), summary_);
     auto* events = dock(this, tr("Events"), QStringLiteral("events"), events_);
-    auto* diagnostics = dock(this, tr("Unrecognised lines"), QStringLiteral("diagnostics"), diagnostics_);
+    auto* diagnostics =
+        dock(this, tr("Unrecognised lines"), QStringLiteral("diagnostics"), diagnostics_);
     // Left column, full height: the logs above their numbers. The charts keep the width (time
     // needs it) with the events below them.
     setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
@@ -137,12 +145,14 @@ void MainWindow::createMenus() {
     QAction* open = file->addAction(tr("&Open…"), this, &MainWindow::onOpen);
     open->setShortcut(QKeySequence::Open);
     auto* recent = new RecentFilesMenu(*settings_, this);
-    connect(recent, &RecentFilesMenu::openRequested, this, [this](const QString& p) { openLogs({p}); });
+    connect(recent, &RecentFilesMenu::openRequested, this,
+            [this](const QString& p) { openLogs({p}); });
     file->addMenu(recent);
     file->addSeparator();
     QAction* chart = file->addAction(tr("&Export chart as PNG…"), this, &MainWindow::onExportChart);
     chart->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
-    QAction* board = file->addAction(tr("Export &dashboard as PNG…"), this, &MainWindow::onExportDashboard);
+    QAction* board =
+        file->addAction(tr("Export &dashboard as PNG…"), this, &MainWindow::onExportDashboard);
     board->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
     QAction* csv = file->addAction(tr("Export events as &CSV…"), this, &MainWindow::onExportCsv);
     busy_disabled_ << csv;
@@ -163,10 +173,12 @@ void MainWindow::createMenus() {
     });
 
     view_menu_ = menuBar()->addMenu(tr("&View"));
-    QAction* reset = view_menu_->addAction(tr("&Reset zoom"), session_.get(), &LogSession::resetZoom);
+    QAction* reset =
+        view_menu_->addAction(tr("&Reset zoom"), session_.get(), &LogSession::resetZoom);
     reset->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
     view_menu_->addSeparator();
-    for (QDockWidget* d : findChildren<QDockWidget*>()) view_menu_->addAction(d->toggleViewAction());
+    for (QDockWidget* d : findChildren<QDockWidget*>())
+        view_menu_->addAction(d->toggleViewAction());
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About gcscope"), this, &MainWindow::onAbout);
@@ -190,7 +202,8 @@ void MainWindow::createStatusBar() {
 void MainWindow::restoreLayout() {
     if (!restoreGeometry(settings_->windowGeometry())) resize(1440, 900);
     // Dock sizes only take once the window is laid out: the first time, after show().
-    if (!restoreState(settings_->windowState())) QTimer::singleShot(0, this, &MainWindow::applyDefaultDockSizes);
+    if (!restoreState(settings_->windowState()))
+        QTimer::singleShot(0, this, &MainWindow::applyDefaultDockSizes);
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
@@ -217,7 +230,8 @@ void MainWindow::onProgress(const QString& path, qint64 done, qint64 total) {
         progress_->setRange(0, 1000);
         progress_->setValue(int(1000 * done / total));
     }
-    const QString queued = queue_->pendingCount() ? tr(" (+%1 queued)").arg(queue_->pendingCount()) : QString();
+    const QString queued =
+        queue_->pendingCount() ? tr(" (+%1 queued)").arg(queue_->pendingCount()) : QString();
     progress_->setFormat(QFileInfo(path).fileName() + QStringLiteral(" %p%") + queued);
 }
 
@@ -226,11 +240,13 @@ void MainWindow::updateStatus() {
     uint64_t shown = 0;
     const std::vector<size_t> visible = session_->visibleSeries();
     for (size_t s : visible) shown += timeline.series(s).size();
-    QString text = visible.size() == 1 ? tr("%1 GCs in 1 isolate").arg(formatCount(shown))
-                                       : tr("%1 GCs in %2 isolates").arg(formatCount(shown)).arg(visible.size());
+    QString text = visible.size() == 1
+                       ? tr("%1 GCs in 1 isolate").arg(formatCount(shown))
+                       : tr("%1 GCs in %2 isolates").arg(formatCount(shown)).arg(visible.size());
     if (session_->isZoomed()) {
         const model::TimeRange r = session_->visibleRange();
-        text += tr(" · zoomed to %1 – %2 (Ctrl+0 resets)").arg(formatDuration(r.from_ms), formatDuration(r.to_ms));
+        text += tr(" · zoomed to %1 – %2 (Ctrl+0 resets)")
+                    .arg(formatDuration(r.from_ms), formatDuration(r.to_ms));
     }
     status_->setText(text);
 }
@@ -246,7 +262,8 @@ void MainWindow::updateTitle() {
 }
 
 void MainWindow::onOpen() {
-    const QStringList paths = QFileDialog::getOpenFileNames(this, tr("Open GC logs"), settings_->lastDirectory(), kLogFilter);
+    const QStringList paths = QFileDialog::getOpenFileNames(this, tr("Open GC logs"),
+                                                            settings_->lastDirectory(), kLogFilter);
     openLogs(paths);
 }
 
@@ -260,7 +277,8 @@ QStringList MainWindow::chartTitles() const {
     return titles;
 }
 
-QString MainWindow::savePath(const QString& title, const QString& suggested, const QString& filter) {
+QString MainWindow::savePath(const QString& title, const QString& suggested,
+                             const QString& filter) {
     const QString dir = QFileInfo(settings_->lastDirectory()).absoluteFilePath();
     return QFileDialog::getSaveFileName(this, title, dir + QLatin1Char('/') + suggested, filter);
 }
@@ -284,7 +302,8 @@ void MainWindow::onExportChart() {
     for (auto* view : dashboard_->charts()) sizes << view->size();
     PngExportDialog dialog(chartTitles(), sizes, this);
     if (dialog.exec() != QDialog::Accepted) return;
-    const QString path = savePath(tr("Export chart as PNG"), QStringLiteral("gc-chart.png"), tr("PNG images (*.png)"));
+    const QString path = savePath(tr("Export chart as PNG"), QStringLiteral("gc-chart.png"),
+                                  tr("PNG images (*.png)"));
     QString error;
     if (!path.isEmpty() && !exportChartPng(dialog.chart(), dialog.size(), path, &error))
         warn_(tr("Cannot export the chart"), error);
@@ -293,7 +312,8 @@ void MainWindow::onExportChart() {
 void MainWindow::onExportDashboard() {
     PngExportDialog dialog({}, {dashboard_->size()}, this);
     if (dialog.exec() != QDialog::Accepted) return;
-    const QString path = savePath(tr("Export dashboard as PNG"), QStringLiteral("gc-dashboard.png"), tr("PNG images (*.png)"));
+    const QString path = savePath(tr("Export dashboard as PNG"), QStringLiteral("gc-dashboard.png"),
+                                  tr("PNG images (*.png)"));
     QString error;
     if (!path.isEmpty() && !exportDashboardPng(dialog.size(), path, &error))
         warn_(tr("Cannot export the dashboard"), error);
@@ -307,7 +327,8 @@ void MainWindow::exportEventsCsv(const QString& path) {
 
 void MainWindow::onExportCsv() {
     if (session_->sourceCount() == 0) return;
-    const QString path = savePath(tr("Export events as CSV"), QStringLiteral("gc-events.csv"), tr("CSV files (*.csv)"));
+    const QString path = savePath(tr("Export events as CSV"), QStringLiteral("gc-events.csv"),
+                                  tr("CSV files (*.csv)"));
     if (!path.isEmpty()) exportEventsCsv(path);
 }
 
@@ -317,7 +338,8 @@ void MainWindow::onAbout() {
         tr("<h3>gcscope %1</h3><p>Charts, statistics and diagnosis of V8 garbage-collector traces "
            "(<code>node --trace-gc</code>, <code>--trace-gc-nvp</code>, "
            "<code>--trace-gc-verbose</code>, out-of-memory reports).</p>"
-           "<p>Drag the mouse over a chart to zoom, hover an event for its values, click it to find "
+           "<p>Drag the mouse over a chart to zoom, hover an event for its values, click it to "
+           "find "
            "it in the events table. Ctrl+0 shows everything again.</p>")
             .arg(QApplication::applicationVersion()));
 }

@@ -30,7 +30,7 @@ class SummaryPanel;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
-public:
+  public:
     /// `settings` null: the user's settings (QSettings "gcscope"/"gcscope"); tests pass their own.
     explicit MainWindow(std::unique_ptr<QSettings> settings = {}, QWidget* parent = nullptr);
     ~MainWindow() override;
@@ -54,18 +54,18 @@ public:
     /// Starts writing the CSV on a worker thread; csvExported() tells when done.
     void exportEventsCsv(const QString& path);
 
-public slots:
+  public slots:
     /// Opens logs (in the background, one after another). Failures go to the warning handler.
     void openLogs(const QStringList& paths);
 
-signals:
+  signals:
     void loadFailed(const QString& path, const QString& message);
     void csvExported(const QString& path, const QString& error);
 
-protected:
+  protected:
     void closeEvent(QCloseEvent* event) override;
 
-private:
+  private:
     void createDocks();
     void createMenus();
     void createStatusBar();

@@ -85,7 +85,6 @@ public:
         fitter_ = LinearFitter();
         live_ = LiveSetTrend();
         double previous = parser::kAbsent;
-        gaps_.reserve(gaps_.size() + r.size());
         s.forEachSpan(r.begin, r.end, [&](const EventSpan& e) {
             for (size_t k = 0; k < e.count; ++k) {
                 const double t = e.time[k];

@@ -27,7 +27,8 @@ QByteArray cliEvents(const QStringList& logs) {
 
 TEST(AppCsvExport, TheFileIsWhatGcscopeCliEventsWrites) {
     test::TestWindow w;
-    const QStringList logs{sample("node22-workers-trace-gc.log"), sample("node26-leak-trace-gc-nvp.log")};
+    const QStringList logs{sample("node22-workers-trace-gc.log"),
+                           sample("node26-leak-trace-gc-nvp.log")};
     ASSERT_TRUE(w.open(logs));
     QTemporaryDir dir;
     const QString out = dir.filePath(QStringLiteral("events.csv"));

@@ -26,7 +26,7 @@ QString cell(const Model& m, int row, int column) {
 }
 
 class AppEventsTable : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override { ASSERT_TRUE(w.open({sample("node22-workers-trace-gc.log")})); }
     EventsTable& table() { return w->events(); }
     Model& model() { return w->events().model(); }
@@ -76,7 +76,8 @@ TEST_F(AppEventsTable, SortingByPauseAndBackToLogOrder) {
     EXPECT_EQ(cell(model(), 100, Model::CollectorColumn), QStringLiteral("Scavenge"));
     // A third click on the header clears the indicator: log order again.
     table().view().horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
-    for (int r = 0; r < model().rowCount(); ++r) ASSERT_EQ(cell(model(), r, Model::LineColumn), log_order[r]);
+    for (int r = 0; r < model().rowCount(); ++r)
+        ASSERT_EQ(cell(model(), r, Model::LineColumn), log_order[r]);
 }
 
 TEST_F(AppEventsTable, TableSelectionSelectsTheEventAndBack) {
@@ -107,13 +108,15 @@ TEST_F(AppEventsTable, ZoomingListsTheEventsOfTheVisibleRange) {
     const model::TimeRange first_half{full.from_ms, (full.from_ms + full.to_ms) / 2};
     w->session().setVisibleRange(first_half);
     uint64_t in_range = 0;
-    for (size_t s : w->session().visibleSeries()) in_range += w->session().timeline().series(s).locate(first_half).size();
+    for (size_t s : w->session().visibleSeries())
+        in_range += w->session().timeline().series(s).locate(first_half).size();
     ASSERT_GT(in_range, 0u);
     ASSERT_LT(in_range, 101u);
     ASSERT_TRUE(QTest::qWaitFor([&] { return model().rowCount() == int(in_range); }, 2000));
     for (int r = 0; r < model().rowCount(); ++r) {
         const EventRef e = model().eventAt(r);
-        EXPECT_TRUE(first_half.contains(w->session().timeline().series(size_t(e.series)).sortTimeMs(size_t(e.index))));
+        EXPECT_TRUE(first_half.contains(
+            w->session().timeline().series(size_t(e.series)).sortTimeMs(size_t(e.index))));
         EXPECT_EQ(model().rowOf(e), r);
     }
     table().visibleRangeOnly().setChecked(false);

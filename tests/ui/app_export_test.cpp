@@ -39,19 +39,22 @@ struct ProcessRun {
 ProcessRun runGcscope(const QStringList& args) {
     QProcess p;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    for (const char* var : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"}) env.remove(QString::fromLatin1(var));
+    for (const char* var : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
+        env.remove(QString::fromLatin1(var));
     p.setProcessEnvironment(env);
     p.start(gcscopeBinary(), args);
     if (!p.waitForFinished(60000)) return {};
     return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
-            QString::fromLocal8Bit(p.readAllStandardOutput()), QString::fromLocal8Bit(p.readAllStandardError())};
+            QString::fromLocal8Bit(p.readAllStandardOutput()),
+            QString::fromLocal8Bit(p.readAllStandardError())};
 }
 
 TEST(AppExportPng, HeadlessExportWritesAPngOfTheRequestedSizeWithPlotContent) {
     QTemporaryDir dir;
     const QString out = dir.filePath(QStringLiteral("dash.png"));
-    const ProcessRun run = runGcscope({QStringLiteral("--export-png"), out, QStringLiteral("--size"), QStringLiteral("900x700"),
-                                sample("node22-workers-trace-gc.log")});
+    const ProcessRun run =
+        runGcscope({QStringLiteral("--export-png"), out, QStringLiteral("--size"),
+                    QStringLiteral("900x700"), sample("node22-workers-trace-gc.log")});
     ASSERT_EQ(run.status, 0) << run.err.toStdString();
     EXPECT_TRUE(run.err.isEmpty()) << run.err.toStdString();
     const QImage image(out);
@@ -63,12 +66,14 @@ TEST(AppExportPng, HeadlessExportWritesAPngOfTheRequestedSizeWithPlotContent) {
 TEST(AppExportPng, AMissingLogExitsNonZeroWithOneLineOnStderr) {
     QTemporaryDir dir;
     const QString out = dir.filePath(QStringLiteral("dash.png"));
-    const ProcessRun run = runGcscope({QStringLiteral("--export-png"), out, sample("node22-workers-trace-gc.log"),
-                                dir.filePath(QStringLiteral("missing.log"))});
+    const ProcessRun run =
+        runGcscope({QStringLiteral("--export-png"), out, sample("node22-workers-trace-gc.log"),
+                    dir.filePath(QStringLiteral("missing.log"))});
     EXPECT_EQ(run.status, 2);
     EXPECT_EQ(run.err.count(QLatin1Char('\n')), 1) << run.err.toStdString();
     EXPECT_TRUE(run.err.startsWith(QStringLiteral("gcscope: ")));
-    EXPECT_TRUE(run.err.contains(QStringLiteral("missing.log: no such file"))) << run.err.toStdString();
+    EXPECT_TRUE(run.err.contains(QStringLiteral("missing.log: no such file")))
+        << run.err.toStdString();
     EXPECT_FALSE(QFile::exists(out));
 }
 
@@ -86,12 +91,13 @@ TEST(AppExportPng, ALogWithoutGcRecordsAndBadArgumentsFail) {
     EXPECT_TRUE(run.err.contains(QStringLiteral("no GC record found")));
     EXPECT_FALSE(QFile::exists(out));
 
-    run = runGcscope({QStringLiteral("--export-png"), out, QStringLiteral("--size"), QStringLiteral("big"),
-                      sample("node22-workers-trace-gc.log")});
+    run = runGcscope({QStringLiteral("--export-png"), out, QStringLiteral("--size"),
+                      QStringLiteral("big"), sample("node22-workers-trace-gc.log")});
     EXPECT_EQ(run.status, 2);
     EXPECT_EQ(run.err.count(QLatin1Char('\n')), 1) << run.err.toStdString();
 
-    run = runGcscope({QStringLiteral("--export-png"), dir.filePath(QStringLiteral("no/such/dir/x.png")),
+    run = runGcscope({QStringLiteral("--export-png"),
+                      dir.filePath(QStringLiteral("no/such/dir/x.png")),
                       sample("node22-workers-trace-gc.log")});
     EXPECT_EQ(run.status, 2);
     EXPECT_EQ(run.err.count(QLatin1Char('\n')), 1) << run.err.toStdString();
@@ -120,7 +126,8 @@ TEST(AppExportPng, TheWindowExportsAChartAndTheDashboardAtAChosenSize) {
     EXPECT_EQ(b.size(), QSize(800, 900));
     EXPECT_GT(colouredPixels(c), 200);
     EXPECT_GT(colouredPixels(b), 500);
-    EXPECT_FALSE(w->exportChartPng(0, QSize(640, 360), dir.filePath(QStringLiteral("no/dir/x.png")), &error));
+    EXPECT_FALSE(w->exportChartPng(0, QSize(640, 360), dir.filePath(QStringLiteral("no/dir/x.png")),
+                                   &error));
     EXPECT_FALSE(error.isEmpty());
 }
 

@@ -71,7 +71,8 @@ TEST(AppMainWindow, DroppingTwoFilesOpensBoth) {
     EXPECT_TRUE(drop.isAccepted());
     ASSERT_TRUE(w.waitIdle());
     ASSERT_EQ(w->session().sourceCount(), 2);
-    EXPECT_TRUE(w->session().source(0).path.endsWith(QStringLiteral("node22-workers-trace-gc.log")));
+    EXPECT_TRUE(
+        w->session().source(0).path.endsWith(QStringLiteral("node22-workers-trace-gc.log")));
     EXPECT_TRUE(w->session().source(1).path.endsWith(QStringLiteral("node22-leak-trace-gc.log")));
     EXPECT_EQ(w->sources().topLevelItemCount(), 2);
 }
@@ -92,7 +93,8 @@ TEST(AppMainWindow, AMissingFileIsReportedAndTheOthersStillOpen) {
     TestWindow w;
     QSignalSpy failed(w.window.get(), &MainWindow::loadFailed);
     ASSERT_TRUE(w.open({sample("node22-workers-trace-gc.log")}));
-    ASSERT_TRUE(w.open({QStringLiteral("/nonexistent/gc.log"), sample("node22-leak-trace-gc.log")}));
+    ASSERT_TRUE(
+        w.open({QStringLiteral("/nonexistent/gc.log"), sample("node22-leak-trace-gc.log")}));
     ASSERT_EQ(w.warnings.size(), 1);
     EXPECT_TRUE(w.warnings[0].contains(QStringLiteral("/nonexistent/gc.log")));
     EXPECT_TRUE(w.warnings[0].contains(QStringLiteral("no such file")));
@@ -118,10 +120,12 @@ TEST(AppMainWindow, CancelDropsTheQueuedLogs) {
 
 TEST(AppMainWindow, RecentFilesAndWindowStateAreRemembered) {
     TestWindow w;
-    ASSERT_TRUE(w.open({sample("node22-leak-trace-gc.log"), sample("node22-workers-trace-gc.log")}));
+    ASSERT_TRUE(
+        w.open({sample("node22-leak-trace-gc.log"), sample("node22-workers-trace-gc.log")}));
     const QStringList recent = w->settings().recentFiles();
     ASSERT_EQ(recent.size(), 2);
-    EXPECT_TRUE(recent[0].endsWith(QStringLiteral("/node22-workers-trace-gc.log")));  // latest first
+    EXPECT_TRUE(
+        recent[0].endsWith(QStringLiteral("/node22-workers-trace-gc.log")));  // latest first
     w->close();
     QSettings ini(w.iniPath(), QSettings::IniFormat);
     EXPECT_FALSE(ini.value(QStringLiteral("window/geometry")).toByteArray().isEmpty());
@@ -131,7 +135,8 @@ TEST(AppMainWindow, RecentFilesAndWindowStateAreRemembered) {
 
 TEST(AppSettings, RecentFilesKeepTheTenLatestWithoutRepeats) {
     QTemporaryDir dir;
-    AppSettings settings(std::make_unique<QSettings>(dir.filePath(QStringLiteral("s.ini")), QSettings::IniFormat));
+    AppSettings settings(
+        std::make_unique<QSettings>(dir.filePath(QStringLiteral("s.ini")), QSettings::IniFormat));
     for (int i = 0; i < 12; ++i) settings.addRecentFile(QStringLiteral("/logs/%1.log").arg(i));
     settings.addRecentFile(QStringLiteral("/logs/5.log"));
     settings.addRecentFile(QStringLiteral("-"));  // standard input cannot be reopened

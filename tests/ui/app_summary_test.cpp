@@ -24,9 +24,11 @@ TEST(AppSummary, ZoomingChangesTheVisibleRangeNumbersOnly) {
     const model::TimeRange full = w->session().fullRange();
     w->session().setVisibleRange({full.from_ms, full.from_ms + (full.to_ms - full.from_ms) / 4});
     // The panel recomputes after its coalescing delay.
-    ASSERT_TRUE(QTest::qWaitFor([&] {
-        return summary.text(Row::Events, SummaryPanel::VisibleColumn) != QStringLiteral("101");
-    }, 2000));
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] {
+            return summary.text(Row::Events, SummaryPanel::VisibleColumn) != QStringLiteral("101");
+        },
+        2000));
     const int zoomed = summary.text(Row::Events, SummaryPanel::VisibleColumn).toInt();
     EXPECT_GT(zoomed, 0);
     EXPECT_LT(zoomed, 101);
@@ -45,7 +47,8 @@ TEST(AppSummary, ALeakingLogIsDiagnosed) {
     w->summary().recomputeNow();
     const QStringList whole = w->summary().findings(SummaryPanel::WholeColumn);
     ASSERT_FALSE(whole.isEmpty());
-    EXPECT_TRUE(whole.join(QLatin1Char('\n')).contains(QStringLiteral("live set"), Qt::CaseInsensitive))
+    EXPECT_TRUE(
+        whole.join(QLatin1Char('\n')).contains(QStringLiteral("live set"), Qt::CaseInsensitive))
         << whole.join(QLatin1Char('\n')).toStdString();
     EXPECT_NE(w->summary().text(Row::LiveSetTrend, SummaryPanel::WholeColumn), QStringLiteral("—"));
 }
@@ -55,10 +58,11 @@ TEST(AppDiagnostics, UnrecognisedLinesAreListedWithTheirLineNumbers) {
     const QString path = dir.filePath(QStringLiteral("mixed.log"));
     QFile file(path);
     ASSERT_TRUE(file.open(QIODevice::WriteOnly));
-    file.write("server listening on :8080\n"
-               "[8889:0x7b03000]       32 ms: Scavenge 4.7 (5.4) -> 4.0 (6.4) MB, 0.72 / 0.00 ms  "
-               "(average mu = 1.000, current mu = 1.000) allocation failure; \n"
-               "GET /health 200 \x01OK\n");
+    file.write(
+        "server listening on :8080\n"
+        "[8889:0x7b03000]       32 ms: Scavenge 4.7 (5.4) -> 4.0 (6.4) MB, 0.72 / 0.00 ms  "
+        "(average mu = 1.000, current mu = 1.000) allocation failure; \n"
+        "GET /health 200 \x01OK\n");
     file.close();
     test::TestWindow w;
     ASSERT_TRUE(w.open({path}));
@@ -69,10 +73,12 @@ TEST(AppDiagnostics, UnrecognisedLinesAreListedWithTheirLineNumbers) {
     EXPECT_TRUE(log->text(DiagnosticsView::TextColumn).contains(QStringLiteral("2 unrecognised")));
     ASSERT_EQ(log->childCount(), 2);
     EXPECT_EQ(log->child(0)->text(DiagnosticsView::LineColumn), QStringLiteral("1"));
-    EXPECT_EQ(log->child(0)->text(DiagnosticsView::TextColumn), QStringLiteral("server listening on :8080"));
+    EXPECT_EQ(log->child(0)->text(DiagnosticsView::TextColumn),
+              QStringLiteral("server listening on :8080"));
     EXPECT_EQ(log->child(1)->text(DiagnosticsView::LineColumn), QStringLiteral("3"));
     // A control character is shown, not sent to the screen (the parser already drops ANSI colours).
-    EXPECT_TRUE(log->child(1)->text(DiagnosticsView::TextColumn).contains(QStringLiteral("200 \\x01OK")))
+    EXPECT_TRUE(
+        log->child(1)->text(DiagnosticsView::TextColumn).contains(QStringLiteral("200 \\x01OK")))
         << log->child(1)->text(DiagnosticsView::TextColumn).toStdString();
 }
 

@@ -27,8 +27,10 @@ struct TestWindow {
     QStringList warnings;
 
     TestWindow() {
-        window = std::make_unique<MainWindow>(std::make_unique<QSettings>(iniPath(), QSettings::IniFormat));
-        window->setWarningHandler([this](const QString&, const QString& text) { warnings << text; });
+        window = std::make_unique<MainWindow>(
+            std::make_unique<QSettings>(iniPath(), QSettings::IniFormat));
+        window->setWarningHandler(
+            [this](const QString&, const QString& text) { warnings << text; });
         window->resize(1400, 900);
     }
     QString iniPath() const { return dir.filePath(QStringLiteral("gcscope.ini")); }

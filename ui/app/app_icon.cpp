@@ -19,7 +19,8 @@ QPixmap paintIcon(int size) {
     p.setBrush(QColor(0x1f, 0x3a, 0x5f));
     p.drawRoundedRect(QRectF(2, 2, 60, 60), 12, 12);
     QPainterPath saw;
-    const QPointF points[] = {{10, 42}, {22, 24}, {22, 38}, {34, 20}, {34, 34}, {46, 16}, {46, 30}, {54, 22}};
+    const QPointF points[] = {{10, 42}, {22, 24}, {22, 38}, {34, 20},
+                              {34, 34}, {46, 16}, {46, 30}, {54, 22}};
     saw.moveTo(points[0]);
     for (const QPointF& pt : points) saw.lineTo(pt);
     p.setPen(QPen(QColor(0x8f, 0xd3, 0xff), 4, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));

@@ -69,7 +69,8 @@ int runGcscope(int argc, char** argv, const char* version) {
             return 2;
         case CommandLine::Action::ExportPng: {
             // No display needed: pick the offscreen platform before QApplication looks for one.
-            if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
+            if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+                qputenv("QT_QPA_PLATFORM", "offscreen");
             qInstallMessageHandler(quietQtMessages);
             QApplication app(argc, argv);
             setApplicationNames(version);
@@ -81,7 +82,8 @@ int runGcscope(int argc, char** argv, const char* version) {
             std::fflush(stderr);
             std::_Exit(outcome.status);
         }
-        case CommandLine::Action::OpenWindow: break;
+        case CommandLine::Action::OpenWindow:
+            break;
     }
     QApplication app(argc, argv);
     setApplicationNames(version);

@@ -14,17 +14,28 @@ const QString kRecent = QStringLiteral("files/recent");
 
 AppSettings::AppSettings(std::unique_ptr<QSettings> settings) : settings_(std::move(settings)) {
     if (!settings_)
-        settings_ = std::make_unique<QSettings>(QStringLiteral("gcscope"), QStringLiteral("gcscope"));
+        settings_ =
+            std::make_unique<QSettings>(QStringLiteral("gcscope"), QStringLiteral("gcscope"));
 }
 
 AppSettings::~AppSettings() = default;
 
-QByteArray AppSettings::windowGeometry() const { return settings_->value(kGeometry).toByteArray(); }
-QByteArray AppSettings::windowState() const { return settings_->value(kState).toByteArray(); }
-void AppSettings::setWindowGeometry(const QByteArray& geometry) { settings_->setValue(kGeometry, geometry); }
-void AppSettings::setWindowState(const QByteArray& state) { settings_->setValue(kState, state); }
+QByteArray AppSettings::windowGeometry() const {
+    return settings_->value(kGeometry).toByteArray();
+}
+QByteArray AppSettings::windowState() const {
+    return settings_->value(kState).toByteArray();
+}
+void AppSettings::setWindowGeometry(const QByteArray& geometry) {
+    settings_->setValue(kGeometry, geometry);
+}
+void AppSettings::setWindowState(const QByteArray& state) {
+    settings_->setValue(kState, state);
+}
 
-QStringList AppSettings::recentFiles() const { return settings_->value(kRecent).toStringList(); }
+QStringList AppSettings::recentFiles() const {
+    return settings_->value(kRecent).toStringList();
+}
 
 void AppSettings::setRecentFiles(const QStringList& files) {
     settings_->setValue(kRecent, files.mid(0, kMaxRecentFiles));
@@ -45,13 +56,17 @@ void AppSettings::removeRecentFile(const QString& path) {
     setRecentFiles(files);
 }
 
-void AppSettings::clearRecentFiles() { settings_->remove(kRecent); }
+void AppSettings::clearRecentFiles() {
+    settings_->remove(kRecent);
+}
 
 QString AppSettings::lastDirectory() const {
     const QStringList files = recentFiles();
     return files.isEmpty() ? QDir::homePath() : QFileInfo(files.first()).absolutePath();
 }
 
-void AppSettings::sync() { settings_->sync(); }
+void AppSettings::sync() {
+    settings_->sync();
+}
 
 }  // namespace gcscope::ui

@@ -2,10 +2,9 @@
 #pragma once
 
 #include <QByteArray>
+#include <QSettings>
 #include <QStringList>
 #include <memory>
-
-#include <QSettings>
 
 namespace gcscope::ui {
 
@@ -13,7 +12,7 @@ namespace gcscope::ui {
 /// Tests pass their own QSettings (an INI file in a temporary directory) so the user's real
 /// settings are never touched.
 class AppSettings {
-public:
+  public:
     static constexpr int kMaxRecentFiles = 10;
 
     /// `settings` null: the user's settings of gcscope.
@@ -37,7 +36,7 @@ public:
 
     void sync();
 
-private:
+  private:
     void setRecentFiles(const QStringList& files);
     std::unique_ptr<QSettings> settings_;
 };

@@ -16,35 +16,39 @@ QSize parseSize(const QString& text) {
 
 CommandLine parseCommandLine(const QStringList& arguments) {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "Charts, statistics and diagnosis of V8 garbage-collector traces\n"
-        "(node --trace-gc, --trace-gc-nvp, --trace-gc-verbose, OOM reports)."));
+    parser.setApplicationDescription(
+        QStringLiteral("Charts, statistics and diagnosis of V8 garbage-collector traces\n"
+                       "(node --trace-gc, --trace-gc-nvp, --trace-gc-verbose, OOM reports)."));
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
                                   QStringLiteral("Show this help and exit."));
     const QCommandLineOption version({QStringLiteral("v"), QStringLiteral("version")},
                                      QStringLiteral("Show the version and exit."));
-    const QCommandLineOption png(QStringLiteral("export-png"),
-                                 QStringLiteral("Render the dashboard of the LOGs to OUT.png without "
-                                                "opening a window (no display needed), then exit."),
-                                 QStringLiteral("OUT.png"));
+    const QCommandLineOption png(
+        QStringLiteral("export-png"),
+        QStringLiteral("Render the dashboard of the LOGs to OUT.png without "
+                       "opening a window (no display needed), then exit."),
+        QStringLiteral("OUT.png"));
     const QCommandLineOption size(QStringLiteral("size"),
                                   QStringLiteral("Size of the --export-png image (default %1x%2).")
                                       .arg(kDefaultExportSize.width())
                                       .arg(kDefaultExportSize.height()),
                                   QStringLiteral("WxH"));
-    QCommandLineOption screenshot(QStringLiteral("screenshot"),
-                                  QStringLiteral("Save a picture of the window once the LOGs are loaded, then exit."),
-                                  QStringLiteral("FILE.png"));
+    QCommandLineOption screenshot(
+        QStringLiteral("screenshot"),
+        QStringLiteral("Save a picture of the window once the LOGs are loaded, then exit."),
+        QStringLiteral("FILE.png"));
     screenshot.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOptions({help, version, png, size, screenshot});
-    parser.addPositionalArgument(QStringLiteral("LOG"),
-                                 QStringLiteral("GC logs to open (plain or gzip; \"-\" = standard input)."),
-                                 QStringLiteral("[LOG...]"));
+    parser.addPositionalArgument(
+        QStringLiteral("LOG"),
+        QStringLiteral("GC logs to open (plain or gzip; \"-\" = standard input)."),
+        QStringLiteral("[LOG...]"));
 
     CommandLine cl;
     // The usage line names the program "gcscope" whatever argv[0] (or a test binary) says.
     cl.help = parser.helpText();
-    cl.help.replace(0, cl.help.indexOf(QLatin1Char('\n')), QStringLiteral("Usage: gcscope [options] [LOG...]"));
+    cl.help.replace(0, cl.help.indexOf(QLatin1Char('\n')),
+                    QStringLiteral("Usage: gcscope [options] [LOG...]"));
     cl.help += QStringLiteral(
         "\nExamples:\n"
         "  gcscope gc.log gc.log.1.gz              open the window with two logs\n"
@@ -71,8 +75,10 @@ CommandLine parseCommandLine(const QStringList& arguments) {
         cl.size = parseSize(parser.value(size));
         if (!cl.size.isValid()) {
             cl.action = CommandLine::Action::Error;
-            cl.error = QStringLiteral("bad --size '%1': expected WIDTHxHEIGHT, e.g. 1600x900 (16 to 16384 each)")
-                           .arg(parser.value(size));
+            cl.error =
+                QStringLiteral(
+                    "bad --size '%1': expected WIDTHxHEIGHT, e.g. 1600x900 (16 to 16384 each)")
+                    .arg(parser.value(size));
             return cl;
         }
     }

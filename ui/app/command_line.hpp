@@ -12,11 +12,11 @@ struct CommandLine {
     enum class Action { OpenWindow, ExportPng, Help, Version, Error };
     Action action = Action::OpenWindow;
     QStringList logs;
-    QString png;                   ///< --export-png
-    QSize size;                    ///< --size; invalid when not given
-    QString screenshot;            ///< --screenshot (hidden): grab the window once loaded, exit
-    QString error;                 ///< Action::Error: one line, without the program name
-    QString help;                  ///< the --help text
+    QString png;         ///< --export-png
+    QSize size;          ///< --size; invalid when not given
+    QString screenshot;  ///< --screenshot (hidden): grab the window once loaded, exit
+    QString error;       ///< Action::Error: one line, without the program name
+    QString help;        ///< the --help text
 };
 
 /// Default size of a headless dashboard export.

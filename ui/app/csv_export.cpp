@@ -19,7 +19,7 @@ struct Cancelled {};
 
 /// Passes the records of shown isolates to the CLI's CSV writer.
 class FilteringSink final : public parser::RecordSink {
-public:
+  public:
     FilteringSink(cli::EventWriter& writer, const std::vector<parser::IsolateKey>& hidden,
                   const std::atomic<bool>* cancel)
         : writer_(writer), hidden_(hidden), cancel_(cancel) {}
@@ -29,7 +29,7 @@ public:
         writer_.write(record);
     }
 
-private:
+  private:
     cli::EventWriter& writer_;
     const std::vector<parser::IsolateKey>& hidden_;
     const std::atomic<bool>* cancel_;
@@ -41,7 +41,8 @@ CsvExportRequest csvExportRequest(const LogSession& session, const QString& out)
     CsvExportRequest request;
     request.out = out;
     request.logs.resize(size_t(session.sourceCount()));
-    for (int i = 0; i < session.sourceCount(); ++i) request.logs[size_t(i)].path = session.source(i).path;
+    for (int i = 0; i < session.sourceCount(); ++i)
+        request.logs[size_t(i)].path = session.source(i).path;
     const model::Timeline& timeline = session.timeline();
     for (size_t s = 0; s < timeline.seriesCount(); ++s) {
         const model::Series& series = timeline.series(s);
@@ -54,13 +55,16 @@ CsvExportRequest csvExportRequest(const LogSession& session, const QString& out)
 QString writeEventsCsv(const CsvExportRequest& request, const std::atomic<bool>* cancel) {
     for (const auto& log : request.logs) {
         if (log.path == QStringLiteral("-"))
-            return QStringLiteral("standard input cannot be read a second time; save the log to a file first");
+            return QStringLiteral(
+                "standard input cannot be read a second time; save the log to a file first");
         if (std::string problem = parser::checkLog(log.path.toStdString()); !problem.empty())
             return QString::fromStdString(problem);
     }
     const QByteArray out_path = QFile::encodeName(request.out);
     std::FILE* file = std::fopen(out_path.constData(), "wb");
-    if (!file) return QStringLiteral("%1: %2").arg(request.out, QString::fromLocal8Bit(std::strerror(errno)));
+    if (!file)
+        return QStringLiteral("%1: %2").arg(request.out,
+                                            QString::fromLocal8Bit(std::strerror(errno)));
     QString error;
     {
         cli::Output out(file);
@@ -72,7 +76,8 @@ QString writeEventsCsv(const CsvExportRequest& request, const std::atomic<bool>*
                 writer.beginSource(path);
                 FilteringSink sink(writer, log.hidden, cancel);
                 const cli::SourceRun run = cli::parseSource(path, sink);
-                if (!run.error.empty() && error.isEmpty()) error = QString::fromStdString(run.error);
+                if (!run.error.empty() && error.isEmpty())
+                    error = QString::fromStdString(run.error);
             }
         } catch (const Cancelled&) {
             error = QStringLiteral("cancelled");
@@ -81,7 +86,8 @@ QString writeEventsCsv(const CsvExportRequest& request, const std::atomic<bool>*
             error = QStringLiteral("%1: cannot write (disk full?)").arg(request.out);
     }
     if (std::fclose(file) != 0 && error.isEmpty())
-        error = QStringLiteral("%1: %2").arg(request.out, QString::fromLocal8Bit(std::strerror(errno)));
+        error =
+            QStringLiteral("%1: %2").arg(request.out, QString::fromLocal8Bit(std::strerror(errno)));
     if (error == QStringLiteral("cancelled")) std::remove(out_path.constData());
     return error;
 }
@@ -98,7 +104,8 @@ void CsvExporter::start(const CsvExportRequest& request) {
     if (thread_) return;
     cancel_.store(false);
     auto result = std::make_shared<QString>();
-    thread_ = QThread::create([this, request, result] { *result = writeEventsCsv(request, &cancel_); });
+    thread_ =
+        QThread::create([this, request, result] { *result = writeEventsCsv(request, &cancel_); });
     connect(thread_, &QThread::finished, this, [this, request, result] {
         thread_->deleteLater();
         thread_ = nullptr;

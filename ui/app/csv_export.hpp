@@ -35,18 +35,18 @@ QString writeEventsCsv(const CsvExportRequest& request, const std::atomic<bool>*
 /// Runs writeEventsCsv on a thread of its own and reports on the GUI thread.
 class CsvExporter : public QObject {
     Q_OBJECT
-public:
+  public:
     using QObject::QObject;
     ~CsvExporter() override;
     bool isBusy() const { return thread_ != nullptr; }
     void start(const CsvExportRequest& request);
     void cancel() { cancel_.store(true); }
 
-signals:
+  signals:
     /// `error` empty on success.
     void finished(const QString& out, const QString& error);
 
-private:
+  private:
     QThread* thread_ = nullptr;
     std::atomic<bool> cancel_{false};
 };

@@ -35,7 +35,8 @@ bool FileDropFilter::eventFilter(QObject* watched, QEvent* event) {
             emit filesDropped(files);
             return true;
         }
-        default: return QObject::eventFilter(watched, event);
+        default:
+            return QObject::eventFilter(watched, event);
     }
 }
 

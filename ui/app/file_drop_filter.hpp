@@ -16,13 +16,13 @@ QStringList localFiles(const QMimeData* mime);
 /// least one local file and emits filesDropped() with them on drop.
 class FileDropFilter : public QObject {
     Q_OBJECT
-public:
+  public:
     using QObject::QObject;
 
-signals:
+  signals:
     void filesDropped(const QStringList& paths);
 
-protected:
+  protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
 };
 

@@ -24,15 +24,17 @@ ExportOutcome HeadlessExport::run(const QStringList& logs, const QString& out, Q
         if (std::string problem = parser::checkLog(log.toStdString()); !problem.empty())
             return {2, QString::fromStdString(problem)};
     QFile file(out);
-    if (!file.open(QIODevice::WriteOnly)) return {2, QStringLiteral("%1: %2").arg(out, file.errorString())};
+    if (!file.open(QIODevice::WriteOnly))
+        return {2, QStringLiteral("%1: %2").arg(out, file.errorString())};
 
     LogSession& session = *session_;
     LogLoader& loader = *loader_;
     QString read_error;
     QObject receiver;  // on this thread; its end disconnects the lambdas below
-    QObject::connect(&loader, &LogLoader::failed, &receiver, [&](const QString&, const QString& message) {
-        if (read_error.isEmpty()) read_error = message;
-    });
+    QObject::connect(&loader, &LogLoader::failed, &receiver,
+                     [&](const QString&, const QString& message) {
+                         if (read_error.isEmpty()) read_error = message;
+                     });
     QObject::connect(&loader, &LogLoader::finished, &receiver,
                      [&](int, const parser::ParseStats&, const QString& error) {
                          if (read_error.isEmpty() && !error.isEmpty()) read_error = error;
@@ -50,7 +52,8 @@ ExportOutcome HeadlessExport::run(const QStringList& logs, const QString& out, Q
             unrecognised += session.source(i).stats.unrecognised_lines;
         }
         if (!read_error.isEmpty()) return {2, read_error};
-        const QString where = logs.size() == 1 ? logs.first() : QStringLiteral("%1 logs").arg(logs.size());
+        const QString where =
+            logs.size() == 1 ? logs.first() : QStringLiteral("%1 logs").arg(logs.size());
         return {1, QStringLiteral("no GC record found in %1 (%2 lines read, %3 unrecognised)")
                        .arg(where, formatCount(lines), formatCount(unrecognised))};
     }

@@ -22,14 +22,14 @@ struct ExportOutcome {
 /// Owns the model it loads. A process that exits right after run() may skip destroying it:
 /// freeing millions of events costs about half a second and gives nothing back.
 class HeadlessExport {
-public:
+  public:
     HeadlessExport();
     ~HeadlessExport();
 
     /// Needs a QApplication. Blocks until done.
     ExportOutcome run(const QStringList& logs, const QString& out, QSize size);
 
-private:
+  private:
     std::unique_ptr<LogSession> session_;
     std::unique_ptr<LogLoader> loader_;
 };

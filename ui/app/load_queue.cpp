@@ -8,10 +8,10 @@ namespace gcscope::ui {
 
 LoadQueue::LoadQueue(LogLoader& loader, QObject* parent) : QObject(parent), loader_(loader) {
     // The loader lives on its thread: these arrive queued, on ours.
-    connect(&loader, &LogLoader::started, this, [this](int, const QString& path) { emit started(path); });
-    connect(&loader, &LogLoader::progress, this, [this](int, qint64 done, qint64 total) {
-        emit progress(current_, done, total);
-    });
+    connect(&loader, &LogLoader::started, this,
+            [this](int, const QString& path) { emit started(path); });
+    connect(&loader, &LogLoader::progress, this,
+            [this](int, qint64 done, qint64 total) { emit progress(current_, done, total); });
     connect(&loader, &LogLoader::finished, this,
             [this](int, const parser::ParseStats&, const QString& error) {
                 emit finished(current_, error);
@@ -51,6 +51,8 @@ void LoadQueue::startNext() {
     QMetaObject::invokeMethod(&loader_, "open", Qt::QueuedConnection, Q_ARG(QString, current_));
 }
 
-void LoadQueue::done() { startNext(); }
+void LoadQueue::done() {
+    startNext();
+}
 
 }  // namespace gcscope::ui

@@ -13,19 +13,19 @@ class LogLoader;
 
 class LoadQueue : public QObject {
     Q_OBJECT
-public:
+  public:
     explicit LoadQueue(LogLoader& loader, QObject* parent = nullptr);
 
     bool isBusy() const { return busy_; }
     /// Logs not yet started.
     int pendingCount() const { return int(pending_.size()); }
 
-public slots:
+  public slots:
     void enqueue(const QStringList& paths);
     /// Stops the log being read (what was read stays) and forgets the queued ones.
     void cancelAll();
 
-signals:
+  signals:
     void busyChanged(bool busy);
     /// The log being read and how far (bytes_total 0 = unknown, standard input).
     void progress(const QString& path, qint64 bytes_done, qint64 bytes_total);
@@ -34,7 +34,7 @@ signals:
     /// Read to the end, possibly with an error part-way (`error` non-empty).
     void finished(const QString& path, const QString& error);
 
-private:
+  private:
     void startNext();
     void done();
 

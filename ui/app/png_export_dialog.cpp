@@ -58,7 +58,9 @@ PngExportDialog::PngExportDialog(const QStringList& charts, const QList<QSize>& 
     layout->addWidget(buttons);
 }
 
-int PngExportDialog::chart() const { return chart_ ? chart_->currentIndex() : -1; }
+int PngExportDialog::chart() const {
+    return chart_ ? chart_->currentIndex() : -1;
+}
 
 QSize PngExportDialog::size() const {
     if (custom_->isChecked()) return {width_->value(), height_->value()};

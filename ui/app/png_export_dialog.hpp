@@ -13,15 +13,16 @@ namespace gcscope::ui {
 
 class PngExportDialog : public QDialog {
     Q_OBJECT
-public:
+  public:
     /// `charts` empty: the dashboard (no chart choice). `window_size`: the size on screen of the
     /// dashboard, or of each chart (same order as `charts`).
-    PngExportDialog(const QStringList& charts, const QList<QSize>& window_sizes, QWidget* parent = nullptr);
+    PngExportDialog(const QStringList& charts, const QList<QSize>& window_sizes,
+                    QWidget* parent = nullptr);
 
     int chart() const;
     QSize size() const;
 
-private:
+  private:
     void updateWindowSize();
 
     QList<QSize> window_sizes_;

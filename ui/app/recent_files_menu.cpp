@@ -21,10 +21,11 @@ void RecentFilesMenu::rebuild() {
         ++n;
         // "&1 name.log   (/dir)": a mnemonic digit for the first nine, the directory to tell
         // same-named logs apart.
-        const QString label = (n < 10 ? QStringLiteral("&%1 ").arg(n) : QStringLiteral("%1 ").arg(n)) +
-                              QFileInfo(path).fileName().replace(QLatin1Char('&'), QStringLiteral("&&")) +
-                              QStringLiteral("   (") + QDir::toNativeSeparators(QFileInfo(path).path()) +
-                              QLatin1Char(')');
+        const QString label =
+            (n < 10 ? QStringLiteral("&%1 ").arg(n) : QStringLiteral("%1 ").arg(n)) +
+            QFileInfo(path).fileName().replace(QLatin1Char('&'), QStringLiteral("&&")) +
+            QStringLiteral("   (") + QDir::toNativeSeparators(QFileInfo(path).path()) +
+            QLatin1Char(')');
         QAction* action = addAction(label);
         action->setToolTip(path);
         connect(action, &QAction::triggered, this, [this, path] { emit openRequested(path); });

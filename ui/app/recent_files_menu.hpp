@@ -9,16 +9,16 @@ class AppSettings;
 
 class RecentFilesMenu : public QMenu {
     Q_OBJECT
-public:
+  public:
     RecentFilesMenu(AppSettings& settings, QWidget* parent = nullptr);
 
     /// Rebuilds the entries from the settings (also done before the menu shows).
     void rebuild();
 
-signals:
+  signals:
     void openRequested(const QString& path);
 
-private:
+  private:
     AppSettings& settings_;
 };
 

@@ -22,14 +22,18 @@ QString printable(const std::string& text, size_t max_bytes) {
 
 QString lineCountsText(const SourceInfo& info) {
     const parser::ParseStats& s = info.stats;
-    QString text = QStringLiteral("%1 lines: %2 with GC records, %3 known V8 lines, %4 unrecognised")
-                       .arg(formatCount(s.lines), formatCount(s.record_lines),
-                            formatCount(s.known_lines), formatCount(s.unrecognised_lines));
+    QString text =
+        QStringLiteral("%1 lines: %2 with GC records, %3 known V8 lines, %4 unrecognised")
+            .arg(formatCount(s.lines), formatCount(s.record_lines), formatCount(s.known_lines),
+                 formatCount(s.unrecognised_lines));
     text += QStringLiteral(" · %1 GCs").arg(formatCount(s.gc_records));
-    if (s.duplicate_records) text += QStringLiteral(", %1 repeats dropped").arg(formatCount(s.duplicate_records));
-    if (s.heap_space_samples) text += QStringLiteral(", %1 heap-space samples").arg(formatCount(s.heap_space_samples));
+    if (s.duplicate_records)
+        text += QStringLiteral(", %1 repeats dropped").arg(formatCount(s.duplicate_records));
+    if (s.heap_space_samples)
+        text += QStringLiteral(", %1 heap-space samples").arg(formatCount(s.heap_space_samples));
     if (s.oom_markers) text += QStringLiteral(", %1 OOM markers").arg(formatCount(s.oom_markers));
-    if (s.overlong_lines) text += QStringLiteral(", %1 over-long lines").arg(formatCount(s.overlong_lines));
+    if (s.overlong_lines)
+        text += QStringLiteral(", %1 over-long lines").arg(formatCount(s.overlong_lines));
     return text;
 }
 
@@ -39,7 +43,9 @@ DiagnosticsView::DiagnosticsView(LogSession& session, QWidget* parent)
     setUniformRowHeights(true);
     setAlternatingRowColors(true);
     header()->setStretchLastSection(true);
-    setColumnWidth(LineColumn, fontMetrics().horizontalAdvance(QStringLiteral("node22-workers-trace-gc.log")) + 40);
+    setColumnWidth(
+        LineColumn,
+        fontMetrics().horizontalAdvance(QStringLiteral("node22-workers-trace-gc.log")) + 40);
     connect(&session, &LogSession::sourcesChanged, this, &DiagnosticsView::refresh);
     refresh();
 }
@@ -51,7 +57,8 @@ void DiagnosticsView::refresh() {
         auto* top = new QTreeWidgetItem(this);
         top->setText(LineColumn, QFileInfo(info.path).fileName());
         top->setToolTip(LineColumn, info.path);
-        QString counts = info.state == SourceInfo::State::Loading ? tr("loading…") : lineCountsText(info);
+        QString counts =
+            info.state == SourceInfo::State::Loading ? tr("loading…") : lineCountsText(info);
         if (!info.error.isEmpty()) counts += QStringLiteral(" · ") + info.error;
         top->setText(TextColumn, counts);
         top->setToolTip(TextColumn, counts);

@@ -14,14 +14,14 @@ struct SourceInfo;
 /// visible) and clipped.
 class DiagnosticsView : public QTreeWidget {
     Q_OBJECT
-public:
+  public:
     enum Column { LineColumn, TextColumn };
     explicit DiagnosticsView(LogSession& session, QWidget* parent = nullptr);
 
     /// Rebuilds the tree from the session's sources.
     void refresh();
 
-private:
+  private:
     LogSession& session_;
 };
 

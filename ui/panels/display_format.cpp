@@ -27,15 +27,22 @@ QString formatDuration(double ms) {
     return formatFixed(ms / 3'600'000, 1, QStringLiteral("h"));
 }
 
-QString formatPause(double ms) { return formatFixed(ms, 2, QStringLiteral("ms")); }
+QString formatPause(double ms) {
+    return formatFixed(ms, 2, QStringLiteral("ms"));
+}
 
-QString formatMb(double mb) { return formatFixed(mb, 1, QStringLiteral("MB")); }
+QString formatMb(double mb) {
+    return formatFixed(mb, 1, QStringLiteral("MB"));
+}
 
-QString formatPercent(double pct) { return formatFixed(pct, 2, QStringLiteral("%")); }
+QString formatPercent(double pct) {
+    return formatFixed(pct, 2, QStringLiteral("%"));
+}
 
 QString isolateLabel(const parser::IsolateKey& key, const std::string& isolate_text) {
     QString label = key.known() ? QStringLiteral("pid %1").arg(key.pid) : QStringLiteral("no pid");
-    if (!isolate_text.empty()) label += QStringLiteral(" · ") + QString::fromStdString(isolate_text);
+    if (!isolate_text.empty())
+        label += QStringLiteral(" · ") + QString::fromStdString(isolate_text);
     return label;
 }
 

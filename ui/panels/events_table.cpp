@@ -59,9 +59,16 @@ EventsTable::EventsTable(LogSession& session, QWidget* parent)
     view_->setSortingEnabled(true);
     // Widths from sample text, not from the rows: measuring millions of rows would stall.
     const QFontMetrics fm = view_->fontMetrics();
-    const char* const kSamples[] = {"node22-workers-trace-gc.log", "pid 123456 · 0x7f71a4001000",
-                                    "1234567", "Time (ms)", "young", "Mark-Compact (reduce)",
-                                    "Pause (ms)", "Before (MB)", "After (MB)", "Committed (MB)"};
+    const char* const kSamples[] = {"node22-workers-trace-gc.log",
+                                    "pid 123456 · 0x7f71a4001000",
+                                    "1234567",
+                                    "Time (ms)",
+                                    "young",
+                                    "Mark-Compact (reduce)",
+                                    "Pause (ms)",
+                                    "Before (MB)",
+                                    "After (MB)",
+                                    "Committed (MB)"};
     for (int c = 0; c < int(std::size(kSamples)); ++c)
         view_->setColumnWidth(c, fm.horizontalAdvance(QString::fromUtf8(kSamples[c])) + 24);
 
@@ -85,7 +92,8 @@ EventsTable::EventsTable(LogSession& session, QWidget* parent)
     // pan emit many ranges: follow them at most every 40 ms.
     update_timer_.setSingleShot(true);
     connect(&update_timer_, &QTimer::timeout, model_, &EventsTableModel::update);
-    connect(&session, &LogSession::seriesVisibilityChanged, this, [this] { update_timer_.start(0); });
+    connect(&session, &LogSession::seriesVisibilityChanged, this,
+            [this] { update_timer_.start(0); });
     connect(&session, &LogSession::visibleRangeChanged, this, [this] {
         if (in_range_->isChecked() && !update_timer_.isActive()) update_timer_.start(40);
     });
@@ -130,8 +138,9 @@ void EventsTable::updateCount() {
     uint64_t total = 0;
     for (size_t s : session_.visibleSeries()) total += session_.timeline().series(s).size();
     const uint64_t shown = uint64_t(model_->rowCount());
-    count_->setText(shown == total ? tr("%1 events").arg(formatCount(total))
-                                   : tr("%1 of %2 events").arg(formatCount(shown), formatCount(total)));
+    count_->setText(shown == total
+                        ? tr("%1 events").arg(formatCount(total))
+                        : tr("%1 of %2 events").arg(formatCount(shown), formatCount(total)));
 }
 
 void EventsTable::onCurrentRowChanged(int row) {

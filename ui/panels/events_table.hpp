@@ -19,7 +19,7 @@ class LogSession;
 
 class EventsTable : public QWidget {
     Q_OBJECT
-public:
+  public:
     explicit EventsTable(LogSession& session, QWidget* parent = nullptr);
 
     EventsTableModel& model() { return *model_; }
@@ -28,7 +28,7 @@ public:
     QComboBox& collectorFilter() { return *collector_; }
     QCheckBox& visibleRangeOnly() { return *in_range_; }
 
-private:
+  private:
     void applyFilter();
     void hideConstantColumns();
     void fillCollectors();

@@ -12,7 +12,9 @@ namespace gcscope::ui {
 namespace {
 
 constexpr int kIndexBits = 40;
-uint64_t pack(EventRef e) { return (uint64_t(e.series) << kIndexBits) | uint64_t(e.index); }
+uint64_t pack(EventRef e) {
+    return (uint64_t(e.series) << kIndexBits) | uint64_t(e.index);
+}
 EventRef unpack(uint64_t v) {
     return {int64_t(v >> kIndexBits), int64_t(v & ((uint64_t(1) << kIndexBits) - 1))};
 }
@@ -28,8 +30,10 @@ bool isNumeric(int column) {
         case EventsTableModel::PauseColumn:
         case EventsTableModel::UsedBeforeColumn:
         case EventsTableModel::UsedAfterColumn:
-        case EventsTableModel::CommittedAfterColumn: return true;
-        default: return false;
+        case EventsTableModel::CommittedAfterColumn:
+            return true;
+        default:
+            return false;
     }
 }
 
@@ -52,14 +56,19 @@ QVariant EventsTableModel::headerData(int section, Qt::Orientation orientation, 
         return int((isNumeric(section) ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter);
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole) return {};
     static const char* const kTitles[ColumnCount] = {
-        "Log", "Isolate", "Line", "Time (ms)", "Gen", "Collector", "Pause (ms)",
-        "Before (MB)", "After (MB)", "Committed (MB)", "Reason"};
+        "Log",        "Isolate",     "Line",       "Time (ms)",      "Gen",   "Collector",
+        "Pause (ms)", "Before (MB)", "After (MB)", "Committed (MB)", "Reason"};
     static const char* const kTips[ColumnCount] = {
-        "The log file", "Process and isolate address (worker threads differ here)",
-        "1-based line of the record in its log", "V8's clock: ms since that isolate started",
+        "The log file",
+        "Process and isolate address (worker threads differ here)",
+        "1-based line of the record in its log",
+        "V8's clock: ms since that isolate started",
         "young (Scavenge, Minor …) or old (Mark-Compact, Mark-sweep …)",
-        "V8's collector name with its modifiers", "Main-thread pause",
-        "Heap used before the GC", "Heap used after the GC", "Heap committed after the GC",
+        "V8's collector name with its modifiers",
+        "Main-thread pause",
+        "Heap used before the GC",
+        "Heap used after the GC",
+        "Heap committed after the GC",
         "Why V8 collected"};
     return tr(role == Qt::DisplayRole ? kTitles[section] : kTips[section]);
 }
@@ -94,22 +103,32 @@ QString EventsTableModel::cellText(EventRef e, int column) const {
     const model::Series& s = timeline.series(size_t(e.series));
     const size_t i = size_t(e.index);
     switch (column) {
-        case LogColumn: return logName(s.source());
-        case IsolateColumn: return isolateName(size_t(e.series));
-        case LineColumn: return QString::number(s.line(i));
-        case TimeColumn: return numberText(s.timeMs(i), 'g', 15);
+        case LogColumn:
+            return logName(s.source());
+        case IsolateColumn:
+            return isolateName(size_t(e.series));
+        case LineColumn:
+            return QString::number(s.line(i));
+        case TimeColumn:
+            return numberText(s.timeMs(i), 'g', 15);
         case GenerationColumn:
             return QString::fromLatin1(parser::generationName(s.generation(i)));
-        case CollectorColumn: return collectorName(s.collector(i));
-        case PauseColumn: return numberText(s.pauseMs(i), 'f', 2);
-        case UsedBeforeColumn: return numberText(s.usedBeforeMb(i), 'f', 1);
-        case UsedAfterColumn: return numberText(s.usedAfterMb(i), 'f', 1);
-        case CommittedAfterColumn: return numberText(s.committedAfterMb(i), 'f', 1);
+        case CollectorColumn:
+            return collectorName(s.collector(i));
+        case PauseColumn:
+            return numberText(s.pauseMs(i), 'f', 2);
+        case UsedBeforeColumn:
+            return numberText(s.usedBeforeMb(i), 'f', 1);
+        case UsedAfterColumn:
+            return numberText(s.usedAfterMb(i), 'f', 1);
+        case CommittedAfterColumn:
+            return numberText(s.committedAfterMb(i), 'f', 1);
         case ReasonColumn: {
             const std::string_view r = timeline.strings().at(s.reason(i));
             return QString::fromUtf8(r.data(), qsizetype(r.size()));
         }
-        default: return {};
+        default:
+            return {};
     }
 }
 
@@ -196,7 +215,8 @@ void EventsTableModel::update() {
         same = b.series == visible[k] && now.begin == b.begin && now.end >= b.end;
     }
     bool grew = false;
-    for (size_t k = 0; same && !grew && k < blocks_.size(); ++k) grew = eventsOf(blocks_[k].series).end != blocks_[k].end;
+    for (size_t k = 0; same && !grew && k < blocks_.size(); ++k)
+        grew = eventsOf(blocks_[k].series).end != blocks_[k].end;
     if (same && !grew) return;
     if (!same || sort_column_ >= 0) {
         beginResetModel();
@@ -264,18 +284,30 @@ double EventsTableModel::sortKey(EventRef e) const {
     const model::Series& s = session_.timeline().series(size_t(e.series));
     const size_t i = size_t(e.index);
     switch (sort_column_) {
-        case LogColumn: return s.source();
-        case IsolateColumn: return double(e.series);
-        case LineColumn: return double(s.line(i));
-        case TimeColumn: return s.sortTimeMs(i);
-        case GenerationColumn: return double(s.generation(i));
-        case CollectorColumn: return s.collector(i);
-        case PauseColumn: return s.pauseMs(i);
-        case UsedBeforeColumn: return s.usedBeforeMb(i);
-        case UsedAfterColumn: return s.usedAfterMb(i);
-        case CommittedAfterColumn: return s.committedAfterMb(i);
-        case ReasonColumn: return s.reason(i);
-        default: return 0;
+        case LogColumn:
+            return s.source();
+        case IsolateColumn:
+            return double(e.series);
+        case LineColumn:
+            return double(s.line(i));
+        case TimeColumn:
+            return s.sortTimeMs(i);
+        case GenerationColumn:
+            return double(s.generation(i));
+        case CollectorColumn:
+            return s.collector(i);
+        case PauseColumn:
+            return s.pauseMs(i);
+        case UsedBeforeColumn:
+            return s.usedBeforeMb(i);
+        case UsedAfterColumn:
+            return s.usedAfterMb(i);
+        case CommittedAfterColumn:
+            return s.committedAfterMb(i);
+        case ReasonColumn:
+            return s.reason(i);
+        default:
+            return 0;
     }
 }
 
@@ -316,7 +348,8 @@ void EventsTableModel::sortRows() {
     }
     const bool ascending = sort_order_ == Qt::AscendingOrder;
     std::stable_sort(keyed.begin(), keyed.end(), [ascending](const auto& a, const auto& b) {
-        if (std::isnan(a.first) || std::isnan(b.first)) return !std::isnan(a.first) && std::isnan(b.first);
+        if (std::isnan(a.first) || std::isnan(b.first))
+            return !std::isnan(a.first) && std::isnan(b.first);
         return ascending ? a.first < b.first : a.first > b.first;
     });
     sorted_.reserve(keyed.size());
@@ -347,7 +380,8 @@ std::vector<model::CollectorKey> EventsTableModel::collectors() const {
     std::vector<model::CollectorKey> keys;
     for (size_t k = 0; k < collector_seen_.size(); ++k)
         if (collector_seen_[k]) keys.push_back(model::CollectorKey(k));
-    std::sort(keys.begin(), keys.end(), [this](auto a, auto b) { return collectorName(a) < collectorName(b); });
+    std::sort(keys.begin(), keys.end(),
+              [this](auto a, auto b) { return collectorName(a) < collectorName(b); });
     return keys;
 }
 

@@ -23,10 +23,19 @@ class LogSession;
 /// a reset otherwise.
 class EventsTableModel : public QAbstractTableModel {
     Q_OBJECT
-public:
+  public:
     enum Column {
-        LogColumn, IsolateColumn, LineColumn, TimeColumn, GenerationColumn, CollectorColumn,
-        PauseColumn, UsedBeforeColumn, UsedAfterColumn, CommittedAfterColumn, ReasonColumn,
+        LogColumn,
+        IsolateColumn,
+        LineColumn,
+        TimeColumn,
+        GenerationColumn,
+        CollectorColumn,
+        PauseColumn,
+        UsedBeforeColumn,
+        UsedAfterColumn,
+        CommittedAfterColumn,
+        ReasonColumn,
         ColumnCount
     };
     struct Filter {
@@ -59,10 +68,10 @@ public:
     /// Picks up appended events and visibility changes.
     void update();
 
-signals:
+  signals:
     void collectorsChanged();
 
-private:
+  private:
     struct Block {
         size_t series = 0;
         size_t begin = 0, end = 0;   ///< events of the series taken into account

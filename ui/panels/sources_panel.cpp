@@ -16,9 +16,12 @@ QString stateText(const SourceInfo& info) {
             if (info.bytes_total > 0)
                 return QStringLiteral("loading %1 %").arg(100 * info.bytes_done / info.bytes_total);
             return QStringLiteral("loading…");
-        case SourceInfo::State::Loaded: return QStringLiteral("loaded");
-        case SourceInfo::State::Failed: return QStringLiteral("failed: ") + info.error;
-        case SourceInfo::State::Cancelled: return QStringLiteral("cancelled");
+        case SourceInfo::State::Loaded:
+            return QStringLiteral("loaded");
+        case SourceInfo::State::Failed:
+            return QStringLiteral("failed: ") + info.error;
+        case SourceInfo::State::Cancelled:
+            return QStringLiteral("cancelled");
     }
     return {};
 }
@@ -70,9 +73,12 @@ QTreeWidgetItem* SourcesPanel::seriesItem(size_t series) {
         QString label = isolateLabel(s.key(), s.isolateText());
         if (later_of_pid) label += QStringLiteral(" · worker");
         item->setText(NameColumn, label);
-        item->setToolTip(NameColumn, later_of_pid
-            ? tr("Another isolate of the same process: a worker thread (or a second isolate)")
-            : tr("The first isolate of this process that printed a GC: usually the main thread"));
+        item->setToolTip(
+            NameColumn,
+            later_of_pid
+                ? tr("Another isolate of the same process: a worker thread (or a second isolate)")
+                : tr("The first isolate of this process that printed a GC: usually the main "
+                     "thread"));
     }
     return item;
 }
@@ -89,8 +95,8 @@ void SourcesPanel::refresh() {
         const QString state = stateText(info);
         item->setText(StateColumn, state);
         item->setToolTip(StateColumn, state);
-        item->setForeground(StateColumn, info.state == SourceInfo::State::Failed
-                                             ? QBrush(Qt::darkRed) : QBrush());
+        item->setForeground(
+            StateColumn, info.state == SourceInfo::State::Failed ? QBrush(Qt::darkRed) : QBrush());
     }
     std::vector<uint64_t> per_source(size_t(session_.sourceCount()), 0);
     const size_t n = timeline.seriesCount();
@@ -111,7 +117,8 @@ void SourcesPanel::refresh() {
     }
     for (size_t i = 0; i < per_source.size(); ++i) {
         source_items_[i]->setText(GcsColumn, formatCount(per_source[i]));
-        if (source_items_[i]->childCount() == 0) source_items_[i]->setData(NameColumn, Qt::CheckStateRole, {});
+        if (source_items_[i]->childCount() == 0)
+            source_items_[i]->setData(NameColumn, Qt::CheckStateRole, {});
     }
     updating_ = false;
 }

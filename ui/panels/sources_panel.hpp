@@ -15,7 +15,7 @@ class LogSession;
 /// LogSession::setSeriesVisible; the log's own checkbox toggles all of its isolates.
 class SourcesPanel : public QTreeWidget {
     Q_OBJECT
-public:
+  public:
     enum Column { NameColumn, GcsColumn, StateColumn };
     /// Item data role holding the series index of an isolate item (-1 on log items).
     static constexpr int kSeriesRole = Qt::UserRole + 1;
@@ -27,7 +27,7 @@ public:
 
     QSize sizeHint() const override { return {420, 150}; }
 
-private:
+  private:
     void onItemChanged(QTreeWidgetItem* item, int column);
     QTreeWidgetItem* sourceItem(int source);
     QTreeWidgetItem* seriesItem(size_t series);
@@ -35,7 +35,7 @@ private:
     LogSession& session_;
     std::vector<QTreeWidgetItem*> source_items_;
     std::vector<QTreeWidgetItem*> series_items_;
-    std::vector<size_t> shown_sizes_;             ///< per series: the GC count on its item
+    std::vector<size_t> shown_sizes_;              ///< per series: the GC count on its item
     std::set<std::pair<uint32_t, int64_t>> pids_;  ///< (source, pid) of the items made so far
     bool updating_ = false;  ///< refresh() is setting items: their changes are not the user's
     bool applying_ = false;  ///< a click is being applied to the session

@@ -9,14 +9,16 @@ namespace gcscope::ui {
 
 namespace {
 
-std::vector<model::Finding> findingsOf(const model::Timeline& timeline, const std::vector<size_t>& shown,
+std::vector<model::Finding> findingsOf(const model::Timeline& timeline,
+                                       const std::vector<size_t>& shown,
                                        const model::TimeRange& range) {
     std::vector<model::Finding> out;
     for (model::Finding& f : model::diagnose(timeline, range))
         if (f.series < 0 || std::binary_search(shown.begin(), shown.end(), size_t(f.series)))
             out.push_back(std::move(f));
-    std::stable_sort(out.begin(), out.end(),
-                     [](const model::Finding& a, const model::Finding& b) { return a.severity > b.severity; });
+    std::stable_sort(out.begin(), out.end(), [](const model::Finding& a, const model::Finding& b) {
+        return a.severity > b.severity;
+    });
     return out;
 }
 

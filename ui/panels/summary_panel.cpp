@@ -22,7 +22,8 @@ QString severityTag(model::Severity s) {
             return QStringLiteral("<span style='color:#c62828;font-weight:bold'>CRITICAL</span>");
         case model::Severity::Warning:
             return QStringLiteral("<span style='color:#b26a00;font-weight:bold'>WARNING</span>");
-        case model::Severity::Info: break;
+        case model::Severity::Info:
+            break;
     }
     return QStringLiteral("<span style='color:#1565c0;font-weight:bold'>INFO</span>");
 }
@@ -56,7 +57,8 @@ SummaryPanel::SummaryPanel(LogSession& session, QWidget* parent)
     table_->verticalHeader()->setDefaultSectionSize(table_->fontMetrics().height() + 6);
     table_->setVerticalScrollBarPolicy(Qt::ScrollBarAsNeeded);
     // Tall enough for every row: the statistics are the point of the panel.
-    table_->setMinimumHeight(table_->verticalHeader()->defaultSectionSize() * (table_->rowCount() + 1) + 4);
+    table_->setMinimumHeight(
+        table_->verticalHeader()->defaultSectionSize() * (table_->rowCount() + 1) + 4);
 
     diagnosis_->setOpenLinks(false);
     diagnosis_->setFrameShape(QFrame::StyledPanel);
@@ -76,7 +78,9 @@ SummaryPanel::SummaryPanel(LogSession& session, QWidget* parent)
     recomputeNow();
 }
 
-SummaryPanel::~SummaryPanel() { pool_.waitForDone(); }
+SummaryPanel::~SummaryPanel() {
+    pool_.waitForDone();
+}
 
 void SummaryPanel::schedule(bool whole_too) {
     whole_dirty_ = whole_dirty_ || whole_too;
@@ -104,12 +108,15 @@ void SummaryPanel::startJob() {
     const model::Timeline& timeline = session_.timeline();
     pool_.start([this, job, &timeline] {
         auto result = std::make_shared<SummaryResult>(computeSummary(timeline, job));
-        QMetaObject::invokeMethod(this, [this, result, zoomed = job.zoomed] {
-            running_ = false;
-            last_ms_ = result->elapsed_ms;
-            show(*result, zoomed);
-            if (pending_) schedule(false);
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this,
+            [this, result, zoomed = job.zoomed] {
+                running_ = false;
+                last_ms_ = result->elapsed_ms;
+                show(*result, zoomed);
+                if (pending_) schedule(false);
+            },
+            Qt::QueuedConnection);
     });
 }
 
@@ -125,10 +132,11 @@ void SummaryPanel::show(const SummaryResult& r, bool zoomed) {
     fillColumn(VisibleColumn, r.visible);
     if (r.whole) fillColumn(WholeColumn, *r.whole);
     if (r.whole_findings) whole_findings_ = *r.whole_findings;
-    const QString whole_html =
-        findingsHtml(WholeColumn, whole_findings_, zoomed ? tr("Whole log") : tr("Whole log (all visible)"));
+    const QString whole_html = findingsHtml(
+        WholeColumn, whole_findings_, zoomed ? tr("Whole log") : tr("Whole log (all visible)"));
     if (zoomed) {
-        diagnosis_->setHtml(findingsHtml(VisibleColumn, r.visible_findings, tr("Visible range")) + whole_html);
+        diagnosis_->setHtml(findingsHtml(VisibleColumn, r.visible_findings, tr("Visible range")) +
+                            whole_html);
     } else {
         // Unzoomed, the visible range is the whole log: one list says it all.
         findings_[VisibleColumn] = findings_[WholeColumn];
@@ -142,7 +150,8 @@ void SummaryPanel::fillColumn(Column column, const model::RangeStats& stats) {
         table_->item(r, column)->setText(summaryCell(stats, SummaryRow(r)));
 }
 
-QString SummaryPanel::findingsHtml(Column column, const std::vector<model::Finding>& found, const QString& scope) {
+QString SummaryPanel::findingsHtml(Column column, const std::vector<model::Finding>& found,
+                                   const QString& scope) {
     const model::Timeline& timeline = session_.timeline();
     QStringList& texts = findings_[column];
     texts.clear();
@@ -156,15 +165,19 @@ QString SummaryPanel::findingsHtml(Column column, const std::vector<model::Findi
         const QString message = QString::fromStdString(f.message);
         texts << where + message;
         if (texts.size() <= kMaxFindingsShown)
-            items += QStringLiteral("<li>%1 <i>%2</i>%3</li>")
-                         .arg(severityTag(f.severity), where.toHtmlEscaped(), message.toHtmlEscaped());
+            items +=
+                QStringLiteral("<li>%1 <i>%2</i>%3</li>")
+                    .arg(severityTag(f.severity), where.toHtmlEscaped(), message.toHtmlEscaped());
     }
     if (texts.isEmpty()) return QStringLiteral("<p><b>%1:</b> nothing to report.</p>").arg(scope);
     if (texts.size() > kMaxFindingsShown)
-        items += QStringLiteral("<li>… and %1 more</li>").arg(formatCount(uint64_t(texts.size() - kMaxFindingsShown)));
-    const QString count = texts.size() == 1 ? tr("1 finding")
-                                            : tr("%1 findings").arg(formatCount(uint64_t(texts.size())));
-    return QStringLiteral("<p><b>%1:</b> %2</p><ul style='margin-left:-20px'>%3</ul>").arg(scope, count, items);
+        items += QStringLiteral("<li>… and %1 more</li>")
+                     .arg(formatCount(uint64_t(texts.size() - kMaxFindingsShown)));
+    const QString count = texts.size() == 1
+                              ? tr("1 finding")
+                              : tr("%1 findings").arg(formatCount(uint64_t(texts.size())));
+    return QStringLiteral("<p><b>%1:</b> %2</p><ul style='margin-left:-20px'>%3</ul>")
+        .arg(scope, count, items);
 }
 
 QString SummaryPanel::text(SummaryRow row, Column column) const {

@@ -20,7 +20,7 @@ class LogSession;
 
 class SummaryPanel : public QWidget {
     Q_OBJECT
-public:
+  public:
     enum Column { VisibleColumn = 0, WholeColumn = 1 };
     /// Changes within this delay are computed once (zoom and pan emit many ranges); a slow
     /// computation waits at least as long as it took before the next one.
@@ -38,22 +38,23 @@ public:
 
     QSize sizeHint() const override { return {420, 640}; }
 
-public slots:
+  public slots:
     /// Computes now, on this thread, and shows the result (tests; the signals use the worker).
     void recomputeNow();
 
-signals:
+  signals:
     /// A new result is shown.
     void updated();
 
-private:
+  private:
     void schedule(bool whole_too);
     void startJob();
     SummaryJob makeJob();
     void show(const SummaryResult& result, bool zoomed);
     void fillColumn(Column column, const model::RangeStats& stats);
     /// HTML for `findings`, remembering their texts in findings_[column].
-    QString findingsHtml(Column column, const std::vector<model::Finding>& findings, const QString& scope);
+    QString findingsHtml(Column column, const std::vector<model::Finding>& findings,
+                         const QString& scope);
 
     LogSession& session_;
     QTableWidget* table_;
@@ -63,7 +64,7 @@ private:
     QTimer timer_;
     QThreadPool pool_;  ///< one worker; waited for on destruction
     bool running_ = false;
-    bool pending_ = false;      ///< a change arrived while the worker ran
+    bool pending_ = false;  ///< a change arrived while the worker ran
     bool whole_dirty_ = true;
     qint64 last_ms_ = 0;
 };

@@ -10,9 +10,28 @@
 namespace gcscope::ui {
 
 enum class SummaryRow {
-    Span, Events, Isolates, YoungGcs, YoungPause, OldGcs, OldPause, PauseTotal, PauseMean, PauseMax, PauseP50, PauseP95,
-    PauseP99, PauseP999, GcOverhead, BetweenMedian, BetweenMin, MaxCommitted, MaxUsed, LiveSetTrend,
-    LiveSetFit, Count
+    Span,
+    Events,
+    Isolates,
+    YoungGcs,
+    YoungPause,
+    OldGcs,
+    OldPause,
+    PauseTotal,
+    PauseMean,
+    PauseMax,
+    PauseP50,
+    PauseP95,
+    PauseP99,
+    PauseP999,
+    GcOverhead,
+    BetweenMedian,
+    BetweenMin,
+    MaxCommitted,
+    MaxUsed,
+    LiveSetTrend,
+    LiveSetFit,
+    Count
 };
 
 /// Row labels, in SummaryRow order.
