@@ -13,6 +13,7 @@
 #include <QValueAxis>
 #include <QWheelEvent>
 
+#include "charts/chart_colours.hpp"
 #include "charts/dashboard.hpp"
 #include "charts/extra_charts.hpp"
 #include "charts/frequency_chart.hpp"

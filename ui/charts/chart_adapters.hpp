@@ -19,6 +19,7 @@
 #include "gcscope/model/range_stats.hpp"
 #include "gcscope/model/time_range.hpp"
 #include "gcscope/model/timeline.hpp"
+#include "charts/axis_scale.hpp"
 #include "session/event_ref.hpp"
 
 namespace gcscope::ui::charts {
@@ -152,27 +153,5 @@ struct HitQuery {
 /// The event nearest (in pixels) to `q` among `series`, or an invalid ref.
 EventRef nearestEvent(const model::Timeline& timeline, std::span<const size_t> series,
                       HitMetric metric, const HitQuery& q);
-
-// ---- axes
-// -------------------------------------------------------------------------------------------
-
-/// A "nice" tick step (1, 2 or 5 × 10^k) giving about `target` ticks over `span`.
-double niceStep(double span, double target);
-/// Decimals to print values that are multiples of `step`.
-int decimalsFor(double step);
-/// An axis range covering [min, max] that starts and ends on ticks of a nice step.
-struct NiceRange {
-    double min = 0, max = 1, step = 1;
-    int ticks = 2;  ///< tick marks, both ends included
-    int decimals = 0;
-};
-NiceRange niceRange(double min, double max, int target_ticks);
-
-// ---- colours
-// ------------------------------------------------------------------------------------------
-
-QColor familyColor(CollectorFamily family, bool dark);
-QColor isolateColor(size_t k, bool dark);  ///< k-th distinct colour (cycles)
-QColor oomColor(bool dark);
 
 }  // namespace gcscope::ui::charts

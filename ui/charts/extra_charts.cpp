@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "charts/chart_colours.hpp"
 #include "gcscope/model/decimate.hpp"
 
 namespace gcscope::ui::charts {

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "charts/chart_colours.hpp"
 #include "charts/series_summary.hpp"
 
 namespace gcscope::ui::charts {

@@ -4,6 +4,7 @@
 #include <QValueAxis>
 #include <cmath>
 
+#include "charts/chart_colours.hpp"
 #include "charts/series_summary.hpp"
 
 namespace gcscope::ui::charts {

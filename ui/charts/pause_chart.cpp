@@ -8,6 +8,7 @@
 #include <QScatterSeries>
 #include <QValueAxis>
 
+#include "charts/chart_colours.hpp"
 #include "charts/series_summary.hpp"
 
 namespace gcscope::ui::charts {
