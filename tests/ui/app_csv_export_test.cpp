@@ -1,6 +1,7 @@
 // File → Export events as CSV: exactly the rows `gcscope-cli events` writes, minus hidden isolates.
 #include <QProcess>
 #include <QSignalSpy>
+#include <QTest>
 
 #include "app/csv_export.hpp"
 #include "app_test_support.hpp"
@@ -34,7 +35,8 @@ TEST(AppCsvExport, TheFileIsWhatGcscopeCliEventsWrites) {
     const QString out = dir.filePath(QStringLiteral("events.csv"));
     QSignalSpy done(w.window.get(), &MainWindow::csvExported);
     w->exportEventsCsv(out);
-    ASSERT_TRUE(done.wait(20000));
+    // The signal comes from another thread and may fire before a QSignalSpy::wait() begins.
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !done.isEmpty(); }, 20000));
     EXPECT_EQ(done.at(0).at(1).toString(), QString());
     const QByteArray csv = readAll(out);
     const QList<QByteArray> lines = csv.split('\n');

@@ -4,6 +4,7 @@
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QTest>
 
 #include "session/log_loader.hpp"
 #include "session/log_session.hpp"
@@ -18,7 +19,8 @@ TEST(LogLoader, LoadsASampleLogIntoTheSessionOnItsThread) {
     LogLoader loader(session);
     QSignalSpy finished(&loader, &LogLoader::finished);
     QMetaObject::invokeMethod(&loader, "open", Q_ARG(QString, kSamples + QStringLiteral("/node22-workers-trace-gc.log")));
-    ASSERT_TRUE(finished.wait(10000));
+    // The signal comes from another thread and may fire before a QSignalSpy::wait() begins.
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !finished.isEmpty(); }, 10000));
     QCoreApplication::processEvents();  // deliver the queued notes to the session
     EXPECT_EQ(session.sourceCount(), 1);
     EXPECT_EQ(session.source(0).state, SourceInfo::State::Loaded);
@@ -37,7 +39,8 @@ TEST(LogLoader, AFileThatCannotBeOpenedChangesNothing) {
     QSignalSpy failed(&loader, &LogLoader::failed);
     QTemporaryDir dir;
     QMetaObject::invokeMethod(&loader, "open", Q_ARG(QString, dir.path()));
-    ASSERT_TRUE(failed.wait(5000));
+    // The signal comes from another thread and may fire before a QSignalSpy::wait() begins.
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !failed.isEmpty(); }, 5000));
     EXPECT_TRUE(failed.at(0).at(1).toString().contains(QStringLiteral("is a directory")));
     QCoreApplication::processEvents();
     EXPECT_EQ(session.sourceCount(), 0);
