@@ -26,6 +26,7 @@
 #include "panels/diagnostics_view.hpp"
 #include "panels/display_format.hpp"
 #include "panels/events_table.hpp"
+#include "panels/live_indicator.hpp"
 #include "panels/sources_panel.hpp"
 #include "panels/summary_panel.hpp"
 #include "session/log_loader.hpp"
@@ -51,7 +52,7 @@ MainWindow::MainWindow(std::unique_ptr<QSettings> settings, QWidget* parent)
     : QMainWindow(parent),
       settings_(std::make_unique<AppSettings>(std::move(settings))),
       session_(std::make_unique<LogSession>()),
-      loader_(std::make_unique<LogLoader>(*session_)),
+      loader_(std::make_unique<LogLoader>(*session_, /*follow=*/true)),
       queue_(new LoadQueue(*loader_, this)),
       csv_(new CsvExporter(this)),
       dashboard_(new charts::Dashboard(*session_, this)),
@@ -176,6 +177,9 @@ void MainWindow::createMenus() {
     QAction* reset =
         view_menu_->addAction(tr("&Reset zoom"), session_.get(), &LogSession::resetZoom);
     reset->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+    QAction* live =
+        view_menu_->addAction(tr("Jump to &live"), session_.get(), &LogSession::jumpToLive);
+    live->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
     view_menu_->addSeparator();
     for (QDockWidget* d : findChildren<QDockWidget*>())
         view_menu_->addAction(d->toggleViewAction());
@@ -192,6 +196,8 @@ void MainWindow::createStatusBar() {
     cancel_ = new QPushButton(tr("Cancel"), this);
     cancel_->setToolTip(tr("Stop reading (what was read stays) and skip the logs still queued"));
     connect(cancel_, &QPushButton::clicked, queue_, &LoadQueue::cancelAll);
+    live_ = new LiveIndicator(*session_, this);
+    statusBar()->addPermanentWidget(live_);
     statusBar()->addPermanentWidget(status_);
     statusBar()->addPermanentWidget(progress_);
     statusBar()->addPermanentWidget(cancel_);
@@ -245,8 +251,11 @@ void MainWindow::updateStatus() {
                        : tr("%1 GCs in %2 isolates").arg(formatCount(shown)).arg(visible.size());
     if (session_->isZoomed()) {
         const model::TimeRange r = session_->visibleRange();
-        text += tr(" · zoomed to %1 – %2 (Ctrl+0 resets)")
-                    .arg(formatDuration(r.from_ms), formatDuration(r.to_ms));
+        if (session_->isLive())
+            text += tr(" · following the newest %1").arg(formatDuration(r.to_ms - r.from_ms));
+        else
+            text += tr(" · zoomed to %1 – %2 (Ctrl+0 resets)")
+                        .arg(formatDuration(r.from_ms), formatDuration(r.to_ms));
     }
     status_->setText(text);
 }

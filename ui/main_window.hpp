@@ -22,6 +22,7 @@ class AppSettings;
 class CsvExporter;
 class DiagnosticsView;
 class EventsTable;
+class LiveIndicator;
 class LoadQueue;
 class LogLoader;
 class LogSession;
@@ -42,6 +43,7 @@ class MainWindow : public QMainWindow {
     EventsTable& events() { return *events_; }
     SummaryPanel& summary() { return *summary_; }
     DiagnosticsView& diagnostics() { return *diagnostics_; }
+    LiveIndicator& liveIndicator() { return *live_; }
     AppSettings& settings() { return *settings_; }
 
     /// Shows a problem to the user. The default is a QMessageBox::warning; tests replace it so no
@@ -93,6 +95,7 @@ class MainWindow : public QMainWindow {
     EventsTable* events_;
     SummaryPanel* summary_;
     DiagnosticsView* diagnostics_;
+    LiveIndicator* live_;
     QLabel* status_;
     QProgressBar* progress_;
     QPushButton* cancel_;

@@ -8,6 +8,7 @@
 #include <unistd.h>
 #include <zlib.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <memory>
@@ -259,6 +260,18 @@ std::string checkLog(const std::string& path) {
     std::string problem = openLog(path, displayName(path), fd, st, O_NONBLOCK);
     if (fd >= 0) ::close(fd);
     return problem;
+}
+
+bool isFollowableFile(const std::string& path) {
+    if (path == "-") return false;
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    if (fd < 0) return false;
+    struct stat st {};
+    unsigned char magic[2];
+    const bool followable = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+                            !isGzipMagic(magic, size_t(std::max<ssize_t>(0, ::pread(fd, magic, 2, 0))));
+    ::close(fd);
+    return followable;
 }
 
 std::string readLog(const std::string& path,

@@ -1,4 +1,5 @@
 // MainWindow: opening logs (arguments, drop, failures), the sources tree, recent files, settings.
+#include <QCheckBox>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QMimeData>
@@ -26,7 +27,11 @@ TEST(AppMainWindow, OpeningTheWorkersSampleShowsItsThreeIsolatesAndEveryEvent) {
     QTreeWidgetItem* log = tree.topLevelItem(0);
     EXPECT_EQ(log->text(SourcesPanel::NameColumn), QStringLiteral("node22-workers-trace-gc.log"));
     EXPECT_EQ(log->text(SourcesPanel::GcsColumn), QStringLiteral("101"));
-    EXPECT_EQ(log->text(SourcesPanel::StateColumn), QStringLiteral("loaded"));
+    // Read to its end and followed from there (Follow on by default); it has not grown since.
+    EXPECT_EQ(log->text(SourcesPanel::StateColumn), QStringLiteral("following"));
+    auto* follow = qobject_cast<QCheckBox*>(tree.itemWidget(log, SourcesPanel::FollowColumn));
+    ASSERT_TRUE(follow);
+    EXPECT_TRUE(follow->isChecked());
     ASSERT_EQ(log->childCount(), 3);  // main thread + 2 workers
     EXPECT_TRUE(log->child(0)->text(0).startsWith(QStringLiteral("pid 8889 · 0x")));
     EXPECT_FALSE(log->child(0)->text(0).contains(QStringLiteral("worker")));

@@ -21,31 +21,84 @@ PauseChart::PauseChart(LogSession& session, QWidget* parent) : TimeChartView(ses
         family_[size_t(f)] = s;
         attach(s);
     }
-    connect(chart(), &QChart::plotAreaChanged, this, &PauseChart::placeOomLabels);
+    connect(chart(), &QChart::plotAreaChanged, this, &PauseChart::placeMarkerLabels);
     finishSetup();
 }
 
-void PauseChart::placeOomLabels() {
-    while (oom_labels_.size() < ooms_.size()) {
-        auto* label = new QGraphicsSimpleTextItem(QStringLiteral("OOM"), chart());
+QList<double> PauseChart::markerTimes(Marker::Kind kind) const {
+    QList<double> out;
+    for (const Marker& m : markers_)
+        if (m.kind == kind) out << m.x;
+    return out;
+}
+
+QColor PauseChart::markerColor(Marker::Kind kind) const {
+    return kind == Marker::Oom ? oomColor(isDark()) : textColor(170);
+}
+
+void PauseChart::collectMarkers() {
+    const model::Timeline& timeline = session().timeline();
+    const model::TimeRange visible = session().visibleRange();
+    const std::vector<size_t> series = session().visibleSeries();
+    markers_.clear();
+    QList<double> ooms = oomTimes(timeline, series, visible);
+    if (ooms.size() > kMaxOomMarkers) ooms.resize(kMaxOomMarkers);
+    for (double x : ooms) markers_.append({Marker::Oom, x, QStringLiteral("OOM")});
+    int restarts = 0;
+    for (const RestartMark& r : session().restarts()) {
+        if (restarts == kMaxRestartMarkers) break;
+        if (!visible.contains(r.time_ms) ||
+            std::find(series.begin(), series.end(), size_t(r.series)) == series.end())
+            continue;
+        markers_.append({Marker::Restart, toAxisX(r.time_ms), r.kind});
+        ++restarts;
+    }
+}
+
+void PauseChart::drawMarkers() {
+    bool named[2] = {false, false};
+    for (int k = 0; k < markers_.size(); ++k) {
+        const Marker& m = markers_[k];
+        QLineSeries* l = line(k);
+        l->setPen(QPen(markerColor(m.kind), 2, m.kind == Marker::Oom ? Qt::DashLine : Qt::DashDotLine));
+        // The first of each kind is named in the legend.
+        const bool first = !named[m.kind];
+        named[m.kind] = true;
+        l->setName(!first ? QString()
+                   : m.kind == Marker::Oom ? QStringLiteral("out of memory")
+                                           : QStringLiteral("log restarted"));
+        l->replace({QPointF(m.x, valueAxis()->min()), QPointF(m.x, valueAxis()->max())});
+        setInLegend(l, first);
+    }
+    finishLines(int(markers_.size()));
+    placeMarkerLabels();
+}
+
+void PauseChart::placeMarkerLabels() {
+    while (marker_labels_.size() < markers_.size()) {
+        auto* label = new QGraphicsSimpleTextItem(chart());
         label->setZValue(900);
-        oom_labels_ << label;
+        marker_labels_ << label;
     }
     const QRectF area = chart()->plotArea();
     const double min = timeAxis()->min(), max = timeAxis()->max();
     QFont font = chart()->legend()->font();
     font.setBold(true);
-    for (int k = 0; k < oom_labels_.size(); ++k) {
-        QGraphicsSimpleTextItem* label = oom_labels_[k];
-        label->setVisible(k < ooms_.size() && max > min);
+    for (int k = 0; k < marker_labels_.size(); ++k) {
+        QGraphicsSimpleTextItem* label = marker_labels_[k];
+        label->setVisible(k < markers_.size() && max > min);
         if (!label->isVisible()) continue;
+        const Marker& m = markers_[k];
+        label->setText(m.label);
         label->setFont(font);
-        label->setBrush(oomColor(isDark()));
-        const double x = area.left() + (ooms_[k] - min) / (max - min) * area.width();
+        label->setBrush(markerColor(m.kind));
+        const double x = area.left() + (m.x - min) / (max - min) * area.width();
         const double w = label->boundingRect().width();
         // Beside the line, inside the plot: to its left when it stands near the right edge.
+        // Restart labels sit one line lower, so an OOM and the restart after it stay readable.
         const double left = x + 4 + w > area.right() ? x - 4 - w : x + 4;
-        label->setPos(left, area.top() + 2);
+        const double top = area.top() + 2 + (m.kind == Marker::Restart ? label->boundingRect().height() : 0);
+        label->setPos(left, top);
     }
 }
 
@@ -78,8 +131,7 @@ void PauseChart::applyStyle() {
             m->setPen(QPen(c));
         }
     }
-    for (int k = 0; k < lineCount(); ++k)
-        line(k)->setPen(QPen(oomColor(isDark()), 2, Qt::DashLine));
+    drawMarkers();
 }
 
 void PauseChart::rebuild(int width) {
@@ -118,24 +170,14 @@ void PauseChart::rebuild(int width) {
         setInLegend(family_[size_t(f)], !points[size_t(f)].isEmpty());
     }
 
-    // OOM: a dashed vertical line from the axis to the top, the first one named in the legend.
-    ooms_ = oomTimes(timeline, series, visible);
-    if (ooms_.size() > kMaxOomMarkers) ooms_.resize(kMaxOomMarkers);
-    for (int k = 0; k < ooms_.size(); ++k) {
-        const bool fresh = k >= lineCount();
-        QLineSeries* l = line(k);
-        if (fresh) l->setPen(QPen(oomColor(isDark()), 2, Qt::DashLine));
-        l->setName(k == 0 ? QStringLiteral("out of memory") : QString());
-        l->replace({QPointF(ooms_[k], valueAxis()->min()), QPointF(ooms_[k], valueAxis()->max())});
-        setInLegend(l, k == 0);
-    }
-    finishLines(int(ooms_.size()));
-    placeOomLabels();
+    // OOM and restarts: dashed vertical lines from the axis to the top.
+    collectMarkers();
+    drawMarkers();
 
     if (timeline.seriesCount() == 0) {
         setMessage(QStringLiteral("No GC log open"));
     } else {
-        setMessage(any || !ooms_.isEmpty() ? QString()
+        setMessage(any || !markers_.isEmpty() ? QString()
                                            : QStringLiteral("No GC in the visible range"));
     }
 }

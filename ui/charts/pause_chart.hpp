@@ -1,4 +1,5 @@
-// The pause of every GC, one colour per collector family, with the OOM reports marked.
+// The pause of every GC, one colour per collector family, with the OOM reports and the restarts
+// of a followed log (truncated, rotated) marked.
 #pragma once
 
 #include <array>
@@ -14,8 +15,9 @@ namespace gcscope::ui::charts {
 class PauseChart : public TimeChartView {
     Q_OBJECT
   public:
-    /// OOM markers drawn at most.
+    /// OOM markers drawn at most, and restart markers drawn at most.
     static constexpr int kMaxOomMarkers = 32;
+    static constexpr int kMaxRestartMarkers = 32;
     /// Pixel columns per decimation column of the scatter (markers are wider than a pixel).
     static constexpr int kPixelsPerColumn = 3;
     static constexpr int kDotSize = 7;
@@ -30,7 +32,9 @@ class PauseChart : public TimeChartView {
     /// ~10 ms per paint and more per update with a few thousand points.
     QLineSeries* familySeries(CollectorFamily family) const { return family_[size_t(family)]; }
     /// Times (s) of the OOM markers drawn.
-    QList<double> oomMarkers() const { return ooms_; }
+    QList<double> oomMarkers() const { return markerTimes(Marker::Oom); }
+    /// Times (s) of the restart markers drawn.
+    QList<double> restartMarkers() const { return markerTimes(Marker::Restart); }
 
   protected:
     void rebuild(int width) override;
@@ -39,11 +43,21 @@ class PauseChart : public TimeChartView {
     std::optional<double> highlightValue(const model::Series& s, size_t i) const override;
 
   private:
-    void placeOomLabels();
+    /// A dashed vertical line across the plot with a label at its top.
+    struct Marker {
+        enum Kind { Oom, Restart } kind;
+        double x;  ///< s
+        QString label;
+    };
+    QList<double> markerTimes(Marker::Kind kind) const;
+    QColor markerColor(Marker::Kind kind) const;
+    void collectMarkers();
+    void drawMarkers();
+    void placeMarkerLabels();
 
     std::array<QLineSeries*, kCollectorFamilies> family_{};
-    QList<double> ooms_;
-    QList<QGraphicsSimpleTextItem*> oom_labels_;  ///< "OOM" at the top of each marker
+    QList<Marker> markers_;
+    QList<QGraphicsSimpleTextItem*> marker_labels_;
 };
 
 }  // namespace gcscope::ui::charts

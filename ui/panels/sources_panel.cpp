@@ -1,5 +1,7 @@
 #include "panels/sources_panel.hpp"
 
+#include <QCheckBox>
+#include <QDateTime>
 #include <QFileInfo>
 #include <QHeaderView>
 
@@ -10,7 +12,12 @@ namespace gcscope::ui {
 
 namespace {
 
-QString stateText(const SourceInfo& info) {
+QString stateText(const SourceInfo& info, qint64 now_ms) {
+    if (info.state == SourceInfo::State::Loaded && info.followable) {
+        if (info.gone) return QStringLiteral("gone: ") + info.gone_message;
+        if (info.isLive(now_ms)) return QStringLiteral("\u25CF live");
+        if (info.following) return QStringLiteral("following");
+    }
     switch (info.state) {
         case SourceInfo::State::Loading:
             if (info.bytes_total > 0)
@@ -30,14 +37,18 @@ QString stateText(const SourceInfo& info) {
 
 SourcesPanel::SourcesPanel(LogSession& session, QWidget* parent)
     : QTreeWidget(parent), session_(session) {
-    setHeaderLabels({tr("Log / isolate"), tr("GCs"), tr("State")});
+    setHeaderLabels({tr("Log / isolate"), tr("GCs"), tr("Follow"), tr("State")});
+    headerItem()->setToolTip(FollowColumn, tr("Read what is appended to the log while it grows"));
     setRootIsDecorated(true);
     setUniformRowHeights(true);
     // The name takes what is left; counts and state keep their own width.
     header()->setStretchLastSection(false);
     header()->setSectionResizeMode(NameColumn, QHeaderView::Stretch);
     header()->setSectionResizeMode(GcsColumn, QHeaderView::ResizeToContents);
+    header()->setSectionResizeMode(FollowColumn, QHeaderView::ResizeToContents);
     header()->setSectionResizeMode(StateColumn, QHeaderView::ResizeToContents);
+    badge_timer_.setInterval(1000);
+    connect(&badge_timer_, &QTimer::timeout, this, &SourcesPanel::refresh);
     setTextElideMode(Qt::ElideMiddle);
     connect(this, &QTreeWidget::itemChanged, this, &SourcesPanel::onItemChanged);
     connect(&session, &LogSession::sourcesChanged, this, &SourcesPanel::refresh);
@@ -55,6 +66,22 @@ QTreeWidgetItem* SourcesPanel::sourceItem(int source) {
         source_items_.push_back(item);
     }
     return source_items_[size_t(source)];
+}
+
+QCheckBox* SourcesPanel::followBox(int source) {
+    if (follow_boxes_.size() <= size_t(source)) follow_boxes_.resize(size_t(source) + 1, nullptr);
+    QCheckBox*& box = follow_boxes_[size_t(source)];
+    if (!box) {
+        // A widget, not the item's check state: the log item's checkboxes are tristate over its
+        // isolates, which Qt applies to every column.
+        box = new QCheckBox(this);
+        box->setToolTip(tr("Follow this log: read what is appended while it grows"));
+        connect(box, &QCheckBox::toggled, this, [this, source](bool on) {
+            if (!updating_) session_.requestFollow(source, on);
+        });
+        setItemWidget(sourceItem(source), FollowColumn, box);
+    }
+    return box;
 }
 
 QTreeWidgetItem* SourcesPanel::seriesItem(size_t series) {
@@ -87,17 +114,24 @@ void SourcesPanel::refresh() {
     if (applying_) return;  // the tree already shows what the user just clicked
     updating_ = true;
     const model::Timeline& timeline = session_.timeline();
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    bool any_live = false;
     for (int i = 0; i < session_.sourceCount(); ++i) {
         const SourceInfo& info = session_.source(i);
         QTreeWidgetItem* item = sourceItem(i);
         item->setText(NameColumn, QFileInfo(info.path).fileName());
         item->setToolTip(NameColumn, info.path);
-        const QString state = stateText(info);
+        const QString state = stateText(info, now);
         item->setText(StateColumn, state);
         item->setToolTip(StateColumn, state);
-        item->setForeground(
-            StateColumn, info.state == SourceInfo::State::Failed ? QBrush(Qt::darkRed) : QBrush());
+        const bool bad = info.state == SourceInfo::State::Failed || info.gone;
+        item->setForeground(StateColumn, bad ? QBrush(Qt::darkRed) : QBrush());
+        if (info.followable) followBox(i)->setChecked(info.following);
+        any_live = any_live || info.isLive(now);
     }
+    // The badge must go out when growth stops, which no signal announces.
+    if (any_live && !badge_timer_.isActive()) badge_timer_.start();
+    if (!any_live) badge_timer_.stop();
     std::vector<uint64_t> per_source(size_t(session_.sourceCount()), 0);
     const size_t n = timeline.seriesCount();
     if (shown_sizes_.size() < n) shown_sizes_.resize(n, 0);

@@ -1,22 +1,26 @@
 // The logs the user opened and their isolates, each with a checkbox that shows or hides its series.
 #pragma once
 
+#include <QTimer>
 #include <QTreeWidget>
 #include <set>
 #include <utility>
 #include <vector>
 
+class QCheckBox;
+
 namespace gcscope::ui {
 
 class LogSession;
 
-/// A tree: log (file name, GC count, state: loading N % / loaded / failed: why / cancelled) →
-/// isolates ("pid 1234 · 0x5dad670 · worker"). Checking an isolate calls
-/// LogSession::setSeriesVisible; the log's own checkbox toggles all of its isolates.
+/// A tree: log (file name, GC count, Follow toggle, state: loading N % / loaded / live / following
+/// / gone: why / failed: why / cancelled) → isolates ("pid 1234 · 0x5dad670 · worker"). Checking
+/// an isolate calls LogSession::setSeriesVisible; the log's own checkbox toggles all of its
+/// isolates; its Follow box asks the loader to follow it or stop.
 class SourcesPanel : public QTreeWidget {
     Q_OBJECT
   public:
-    enum Column { NameColumn, GcsColumn, StateColumn };
+    enum Column { NameColumn, GcsColumn, FollowColumn, StateColumn };
     /// Item data role holding the series index of an isolate item (-1 on log items).
     static constexpr int kSeriesRole = Qt::UserRole + 1;
 
@@ -31,10 +35,14 @@ class SourcesPanel : public QTreeWidget {
     void onItemChanged(QTreeWidgetItem* item, int column);
     QTreeWidgetItem* sourceItem(int source);
     QTreeWidgetItem* seriesItem(size_t series);
+    /// The Follow box of a followable log (made on first use).
+    QCheckBox* followBox(int source);
 
     LogSession& session_;
+    QTimer badge_timer_;  ///< while a source is live: its badge goes out kLiveForMs after growth
     std::vector<QTreeWidgetItem*> source_items_;
     std::vector<QTreeWidgetItem*> series_items_;
+    std::vector<QCheckBox*> follow_boxes_;  ///< per source, null until it is followable
     std::vector<size_t> shown_sizes_;              ///< per series: the GC count on its item
     std::set<std::pair<uint32_t, int64_t>> pids_;  ///< (source, pid) of the items made so far
     bool updating_ = false;  ///< refresh() is setting items: their changes are not the user's

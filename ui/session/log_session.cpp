@@ -1,11 +1,15 @@
 #include "session/log_session.hpp"
 
+#include <QDateTime>
 #include <algorithm>
 #include <cmath>
 
 namespace gcscope::ui {
 
-LogSession::LogSession(QObject* parent) : QObject(parent) {}
+LogSession::LogSession(QObject* parent) : QObject(parent) {
+    appended_timer_.setSingleShot(true);
+    connect(&appended_timer_, &QTimer::timeout, this, &LogSession::announceAppended);
+}
 
 SourceInfo& LogSession::sourceInfo(int source) {
     if (size_t(source) >= sources_.size()) sources_.resize(size_t(source) + 1);
@@ -49,14 +53,37 @@ model::TimeRange LogSession::visibleRange() const { return visible_; }
 void LogSession::setVisibleRange(model::TimeRange range) {
     if (!(range.from_ms < range.to_ms)) return;
     zoomed_ = true;
+    setLive(false);
+    showRange(range);
+}
+
+void LogSession::resetZoom() {
+    zoomed_ = false;
+    setLive(true);
+    showRange(fullRange());
+}
+
+void LogSession::jumpToLive() {
+    const model::TimeRange full = fullRange();
+    const double width = visible_.to_ms - visible_.from_ms;
+    if (!zoomed_ || width >= full.to_ms - full.from_ms) {
+        resetZoom();
+        return;
+    }
+    setLive(true);
+    showRange({full.to_ms - width, full.to_ms});
+}
+
+void LogSession::showRange(model::TimeRange range) {
     if (range.from_ms == visible_.from_ms && range.to_ms == visible_.to_ms) return;
     visible_ = range;
     emit visibleRangeChanged(visible_);
 }
 
-void LogSession::resetZoom() {
-    setVisibleRange(fullRange());
-    zoomed_ = false;
+void LogSession::setLive(bool live) {
+    if (live_ == live) return;
+    live_ = live;
+    emit liveChanged(live_);
 }
 
 void LogSession::selectEvent(EventRef event) {
@@ -66,12 +93,28 @@ void LogSession::selectEvent(EventRef event) {
 }
 
 void LogSession::noteDataAppended() {
-    if (!zoomed_) {
+    if (appended_timer_.isActive()) return;  // already announced for later
+    const qint64 since = last_appended_.isValid() ? last_appended_.elapsed() : kAppendedIntervalMs;
+    if (since >= kAppendedIntervalMs)
+        announceAppended();
+    else
+        appended_timer_.start(int(kAppendedIntervalMs - since));
+}
+
+void LogSession::flushAppended() {
+    if (!appended_timer_.isActive()) return;
+    appended_timer_.stop();
+    announceAppended();
+}
+
+void LogSession::announceAppended() {
+    last_appended_.start();
+    if (live_) {
         const model::TimeRange full = fullRange();
-        if (full.from_ms != visible_.from_ms || full.to_ms != visible_.to_ms) {
-            visible_ = full;
-            emit visibleRangeChanged(visible_);
-        }
+        const double width = visible_.to_ms - visible_.from_ms;
+        showRange(zoomed_ && width < full.to_ms - full.from_ms
+                      ? model::TimeRange{full.to_ms - width, full.to_ms}
+                      : full);
     }
     emit dataAppended();
 }
@@ -95,6 +138,7 @@ void LogSession::noteLoadFinished(int source, const parser::ParseStats& stats, c
     info.error = error;
     info.state = error.isEmpty() ? SourceInfo::State::Loaded : SourceInfo::State::Failed;
     emit sourcesChanged();
+    flushAppended();
 }
 
 void LogSession::noteLoadCancelled(int source, const parser::ParseStats& stats) {
@@ -102,6 +146,34 @@ void LogSession::noteLoadCancelled(int source, const parser::ParseStats& stats) 
     info.stats = stats;
     info.state = SourceInfo::State::Cancelled;
     emit sourcesChanged();
+    flushAppended();
+}
+
+bool LogSession::anyFollowing() const {
+    return std::any_of(sources_.begin(), sources_.end(),
+                       [](const SourceInfo& s) { return s.following; });
+}
+
+void LogSession::noteFollowChanged(int source, bool following, bool gone, const QString& message) {
+    SourceInfo& info = sourceInfo(source);
+    info.followable = true;
+    info.following = following;
+    info.gone = gone;
+    info.gone_message = message;
+    emit sourcesChanged();
+}
+
+void LogSession::noteGrew(int source, const parser::ParseStats& stats, qint64 bytes) {
+    SourceInfo& info = sourceInfo(source);
+    const bool was_live = info.isLive(QDateTime::currentMSecsSinceEpoch());
+    info.stats = stats;
+    info.bytes_done = info.bytes_total = bytes;
+    info.grew_at_ms = QDateTime::currentMSecsSinceEpoch();
+    if (!was_live) emit sourcesChanged();  // the badge appears
+}
+
+void LogSession::noteRestart(int source, const QString& kind, qint64 series, double time_ms) {
+    restarts_.push_back({source, kind, series, time_ms});
 }
 
 }  // namespace gcscope::ui

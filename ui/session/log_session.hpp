@@ -2,8 +2,10 @@
 // and the selected event. Charts, tables and panels never talk to each other; they follow this.
 #pragma once
 
+#include <QElapsedTimer>
 #include <QObject>
 #include <QString>
+#include <QTimer>
 #include <vector>
 
 #include "gcscope/model/time_range.hpp"
@@ -22,6 +24,24 @@ struct SourceInfo {
     qint64 bytes_done = 0;
     qint64 bytes_total = 0;  ///< file size, 0 when unknown (stdin)
     parser::ParseStats stats;
+
+    // Following (see LogLoader): a plain file is followed after its first read.
+    bool followable = false;  ///< the loader follows it (Follow can be toggled)
+    bool following = false;   ///< the Follow toggle
+    bool gone = false;        ///< its path is deleted or unreadable (what was read stays)
+    QString gone_message;
+    qint64 grew_at_ms = 0;  ///< when it last grew while followed (QDateTime ms), 0 = never
+    /// Grew within the last kLiveForMs: the "live" badge.
+    bool isLive(qint64 now_ms) const { return grew_at_ms > 0 && now_ms - grew_at_ms < kLiveForMs; }
+    static constexpr qint64 kLiveForMs = 5000;
+};
+
+/// Where a followed log restarted (truncated, rotated, re-created): the first GC after it.
+struct RestartMark {
+    int source = 0;
+    QString kind;  ///< "truncated", "rotated", "re-created"
+    qint64 series = -1;
+    double time_ms = 0;
 };
 
 /// Threading: lives on the GUI thread. The Timeline is written only by the LogLoader's thread and
@@ -52,8 +72,21 @@ public:
     /// What the charts show. Starts as (and resets to) fullRange().
     model::TimeRange visibleRange() const;
     bool isZoomed() const { return zoomed_; }
+    /// The user's zoom or pan: the view stays there while data arrives (not live).
     void setVisibleRange(model::TimeRange range);
+    /// Shows everything, and keeps showing everything as data arrives (live).
     void resetZoom();
+    /// Live: new data moves the view (everything, or a window of the zoomed width ending at the
+    /// newest event). Off once the user zooms or pans; jumpToLive() or resetZoom() turn it on.
+    bool isLive() const { return live_; }
+    /// Back to the newest data: keeps the zoomed width when it is narrower than the whole log.
+    void jumpToLive();
+
+    // Following.
+    /// Asks the loader to follow a source or stop (followChanged() comes back through it).
+    void requestFollow(int source, bool on) { emit followRequested(source, on); }
+    bool anyFollowing() const;
+    const std::vector<RestartMark>& restarts() const { return restarts_; }
 
     EventRef selectedEvent() const { return selected_; }
     void selectEvent(EventRef event);
@@ -66,21 +99,42 @@ public slots:
     void noteLoadProgress(int source, qint64 bytes_done, qint64 bytes_total);
     void noteLoadFinished(int source, const gcscope::parser::ParseStats& stats, const QString& error);
     void noteLoadCancelled(int source, const gcscope::parser::ParseStats& stats);
+    void noteFollowChanged(int source, bool following, bool gone, const QString& message);
+    void noteGrew(int source, const gcscope::parser::ParseStats& stats, qint64 bytes);
+    void noteRestart(int source, const QString& kind, qint64 series, double time_ms);
 
 signals:
+    /// New events are readable. At most every kAppendedIntervalMs: the loader's notes are
+    /// coalesced, so a log written in many small pieces redraws ten times a second, not per write.
     void dataAppended();
+    void liveChanged(bool live);
+    void followRequested(int source, bool on);
     void sourcesChanged();
     void seriesVisibilityChanged();
     void visibleRangeChanged(gcscope::model::TimeRange range);
     void selectionChanged(gcscope::ui::EventRef event);
 
+public:
+    static constexpr int kAppendedIntervalMs = 100;
+
 private:
+    void announceAppended();
+    /// Announces a held-back dataAppended() now (a load ended: show its end at once).
+    void flushAppended();
+    /// Sets the visible range (a signal when it changed) without touching the zoom state.
+    void showRange(model::TimeRange range);
+    void setLive(bool live);
+
     model::Timeline timeline_;
     std::vector<SourceInfo> sources_;
     std::vector<char> hidden_;  ///< per series; missing entries are visible
     model::TimeRange visible_{0, 1};
     bool zoomed_ = false;
+    bool live_ = true;
     EventRef selected_;
+    std::vector<RestartMark> restarts_;
+    QTimer appended_timer_;       ///< a dataAppended() held back by the interval
+    QElapsedTimer last_appended_;  ///< since the last dataAppended()
 };
 
 }  // namespace gcscope::ui

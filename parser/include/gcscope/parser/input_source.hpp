@@ -19,4 +19,8 @@ std::string readLog(const std::string& path,
 /// before printing anything.
 std::string checkLog(const std::string& path);
 
+/// Whether `path` can be followed while it grows: a regular file holding plain text. Standard
+/// input, pipes and gzip'd files (a compressed stream does not grow line by line) cannot.
+bool isFollowableFile(const std::string& path);
+
 }  // namespace gcscope::parser
