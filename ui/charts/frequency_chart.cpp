@@ -13,8 +13,10 @@ namespace gcscope::ui::charts {
 
 FrequencyChart::FrequencyChart(LogSession& session, QWidget* parent)
     : TimeChartView(session, parent) {
-    valueAxis()->setTitleText(QStringLiteral("GCs per interval"));
-    overhead_axis_ = makeValueAxis(QStringLiteral("GC time (%)"));
+    // Short axis titles: this chart is the lowest of the three, and a longer title is cut at its
+    // height. The interval is in the legend ("… GCs per 50 ms").
+    valueAxis()->setTitleText(QStringLiteral("GCs"));
+    overhead_axis_ = makeValueAxis(QStringLiteral("GC %"));
     overhead_axis_->setGridLineVisible(false);
     chart()->addAxis(overhead_axis_, Qt::AlignRight);
 
@@ -79,7 +81,9 @@ void FrequencyChart::rebuild(int width) {
     for (QLineSeries* l : {young_upper_, old_lower_, old_upper_})
         if (l->count() > 0) l->replace(QList<QPointF>());
     applyTimeRange();
-    valueAxis()->setTitleText(QStringLiteral("GCs per ") + intervalText(interval));
+    const QString per = QStringLiteral(" GCs per ") + intervalText(interval);
+    young_->setName(QStringLiteral("young-generation") + per);
+    old_->setName(QStringLiteral("old-generation") + per);
     setNiceRange(valueAxis(), 0, std::max(1.0, steps_.max_count * 1.05), valueTicks());
     setNiceRange(overhead_axis_, 0, std::clamp(steps_.max_overhead_pct * 1.05, 1.0, 100.0),
                  valueTicks());
