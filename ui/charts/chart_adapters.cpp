@@ -351,15 +351,21 @@ QList<QPointF> pausePoints(const Series& s, CollectorFamily family, const TimeRa
 
 QList<double> oomTimes(const model::Timeline& timeline, std::span<const size_t> series,
                        const TimeRange& visible) {
+    // Linear in markers and series: a log of thousands of crashed processes has thousands of each.
+    std::vector<char> shown(timeline.seriesCount(), 0);
+    for (size_t k : series)
+        if (k < shown.size()) shown[k] = 1;
     QList<double> out;
     for (size_t k = 0; k < timeline.oomCount(); ++k) {
         const model::OomEntry& e = timeline.oom(k);
+        if (std::isnan(e.time_ms) || !visible.contains(e.time_ms)) continue;
         const int64_t owner = timeline.seriesOf(e);
-        if (owner < 0 || std::isnan(e.time_ms) || !visible.contains(e.time_ms)) continue;
-        if (std::find(series.begin(), series.end(), size_t(owner)) == series.end()) continue;
-        const double x = toAxisX(e.time_ms);
-        if (!out.contains(x)) out.append(x);  // a report and its FATAL ERROR line: one marker
+        if (owner < 0 || size_t(owner) >= shown.size() || !shown[size_t(owner)]) continue;
+        out.append(toAxisX(e.time_ms));
     }
+    // A report and its FATAL ERROR line, or isolates that died at the same time: one marker.
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
     return out;
 }
 

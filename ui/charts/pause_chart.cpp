@@ -1,6 +1,7 @@
 #include "charts/pause_chart.hpp"
 
 #include <QGraphicsSimpleTextItem>
+#include <cmath>
 #include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
@@ -9,6 +10,7 @@
 #include <QValueAxis>
 
 #include "charts/chart_colours.hpp"
+#include "charts/scatter_grid.hpp"
 #include "charts/series_summary.hpp"
 
 namespace gcscope::ui::charts {
@@ -53,6 +55,8 @@ void PauseChart::collectMarkers() {
         markers_.append({Marker::Restart, toAxisX(r.time_ms), r.kind});
         ++restarts;
     }
+    std::stable_sort(markers_.begin(), markers_.end(),
+                     [](const Marker& a, const Marker& b) { return a.x < b.x; });
 }
 
 void PauseChart::drawMarkers() {
@@ -84,6 +88,9 @@ void PauseChart::placeMarkerLabels() {
     const double min = timeAxis()->min(), max = timeAxis()->max();
     QFont font = chart()->legend()->font();
     font.setBold(true);
+    // Markers are sorted by time within each kind; a label that would cover the previous one of
+    // its row is left out (the dashed lines still show every marker).
+    double row_right[2] = {-INFINITY, -INFINITY};
     for (int k = 0; k < marker_labels_.size(); ++k) {
         QGraphicsSimpleTextItem* label = marker_labels_[k];
         label->setVisible(k < markers_.size() && max > min);
@@ -97,7 +104,13 @@ void PauseChart::placeMarkerLabels() {
         // Beside the line, inside the plot: to its left when it stands near the right edge.
         // Restart labels sit one line lower, so an OOM and the restart after it stay readable.
         const double left = x + 4 + w > area.right() ? x - 4 - w : x + 4;
-        const double top = area.top() + 2 + (m.kind == Marker::Restart ? label->boundingRect().height() : 0);
+        if (left < row_right[m.kind] + 4) {
+            label->setVisible(false);
+            continue;
+        }
+        row_right[m.kind] = left + w;
+        const double top =
+            area.top() + 2 + (m.kind == Marker::Restart ? label->boundingRect().height() : 0);
         label->setPos(left, top);
     }
 }
@@ -165,7 +178,13 @@ void PauseChart::rebuild(int width) {
     clearSeries();
     applyTimeRange();
     setNiceRange(valueAxis(), 0, std::max(0.1, max_ms * 1.05), valueTicks());
+    // More points than one isolate can give (two per column): many isolates share the pixels.
+    const double plot_height = chart()->plotArea().height();
+    const ScatterGrid grid{timeAxis()->min(), timeAxis()->max(), valueAxis()->min(),
+                           valueAxis()->max(), columns,
+                           std::max(1, int(plot_height > 0 ? plot_height : 300) / kPixelsPerColumn)};
     for (int f = 0; f < kCollectorFamilies; ++f) {
+        if (points[size_t(f)].size() > 2 * columns) thinToGrid(points[size_t(f)], grid);
         family_[size_t(f)]->replace(points[size_t(f)]);
         setInLegend(family_[size_t(f)], !points[size_t(f)].isEmpty());
     }
