@@ -20,9 +20,11 @@
 #include "app/csv_export.hpp"
 #include "app/file_drop_filter.hpp"
 #include "app/load_queue.hpp"
+#include "app/load_report.hpp"
 #include "app/png_export_dialog.hpp"
 #include "app/recent_files_menu.hpp"
 #include "charts/dashboard.hpp"
+#include "gcscope/parser/input_source.hpp"
 #include "panels/diagnostics_view.hpp"
 #include "panels/display_format.hpp"
 #include "panels/events_table.hpp"
@@ -77,12 +79,7 @@ MainWindow::MainWindow(std::unique_ptr<QSettings> settings, QWidget* parent)
             [this](const QString& path) { settings_->addRecentFile(path); });
     connect(queue_, &LoadQueue::failed, this, &MainWindow::onLoadFailed);
     connect(queue_, &LoadQueue::progress, this, &MainWindow::onProgress);
-    connect(queue_, &LoadQueue::finished, this, [this](const QString& path, const QString& error) {
-        if (!error.isEmpty())
-            statusBar()->showMessage(error, 10000);
-        else
-            statusBar()->showMessage(tr("Loaded %1").arg(QFileInfo(path).fileName()), 3000);
-    });
+    connect(queue_, &LoadQueue::finished, this, &MainWindow::onLoadFinished);
     connect(queue_, &LoadQueue::busyChanged, this, [this](bool busy) {
         progress_->setVisible(busy);
         cancel_->setVisible(busy);
@@ -227,6 +224,18 @@ void MainWindow::onLoadFailed(const QString& path, const QString& message) {
     settings_->removeRecentFile(path);
     emit loadFailed(path, message);
     warn_(tr("Cannot open log"), message);
+}
+
+void MainWindow::onLoadFinished(const QString& path, const parser::ParseStats& stats,
+                                const QString& error) {
+    const QString problem =
+        loadProblem(path, stats, error, parser::isFollowableFile(path.toStdString()));
+    if (problem.isEmpty()) {
+        statusBar()->showMessage(tr("Loaded %1").arg(QFileInfo(path).fileName()), 3000);
+        return;
+    }
+    statusBar()->showMessage(problem, 10000);
+    warn_(error.isEmpty() ? tr("No GC record") : tr("Log read in part"), problem);
 }
 
 void MainWindow::onProgress(const QString& path, qint64 done, qint64 total) {

@@ -13,6 +13,8 @@ class QProgressBar;
 class QPushButton;
 #include <QSettings>
 
+#include "gcscope/parser/parse_stats.hpp"
+
 namespace gcscope::ui {
 
 namespace charts {
@@ -76,6 +78,7 @@ class MainWindow : public QMainWindow {
     void updateStatus();
     void updateTitle();
     void onLoadFailed(const QString& path, const QString& message);
+    void onLoadFinished(const QString& path, const parser::ParseStats& stats, const QString& error);
     void onProgress(const QString& path, qint64 done, qint64 total);
     void onOpen();
     void onExportChart();

@@ -47,7 +47,8 @@ int reportOutcome(const std::vector<SourceRun>& runs) {
         lines += r.stats.lines;
         unrecognised += r.stats.unrecognised_lines;
     }
-    if (records == 0) {
+    // After a read error, "no GC record" would be a second message about the same failure.
+    if (records == 0 && !read_failed) {
         std::string where = runs.size() == 1 ? displayName(runs.front().path)
                                              : std::to_string(runs.size()) + " logs";
         printError("no GC record found in " + where + " (" + std::to_string(lines) +

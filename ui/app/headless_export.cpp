@@ -5,9 +5,9 @@
 #include <QImage>
 #include <QMetaObject>
 
+#include "app/load_report.hpp"
 #include "charts/dashboard.hpp"
 #include "gcscope/parser/input_source.hpp"
-#include "panels/display_format.hpp"
 #include "session/log_loader.hpp"
 #include "session/log_session.hpp"
 
@@ -46,16 +46,15 @@ ExportOutcome HeadlessExport::run(const QStringList& logs, const QString& out, Q
 
     if (session.timeline().eventCount() == 0) {
         file.remove();
-        uint64_t lines = 0, unrecognised = 0;
+        parser::ParseStats all;
         for (int i = 0; i < session.sourceCount(); ++i) {
-            lines += session.source(i).stats.lines;
-            unrecognised += session.source(i).stats.unrecognised_lines;
+            all.lines += session.source(i).stats.lines;
+            all.unrecognised_lines += session.source(i).stats.unrecognised_lines;
         }
         if (!read_error.isEmpty()) return {2, read_error};
         const QString where =
             logs.size() == 1 ? logs.first() : QStringLiteral("%1 logs").arg(logs.size());
-        return {1, QStringLiteral("no GC record found in %1 (%2 lines read, %3 unrecognised)")
-                       .arg(where, formatCount(lines), formatCount(unrecognised))};
+        return {1, noGcRecordMessage(where, all)};
     }
 
     charts::Dashboard dashboard(session);

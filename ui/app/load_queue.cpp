@@ -13,8 +13,8 @@ LoadQueue::LoadQueue(LogLoader& loader, QObject* parent) : QObject(parent), load
     connect(&loader, &LogLoader::progress, this,
             [this](int, qint64 done, qint64 total) { emit progress(current_, done, total); });
     connect(&loader, &LogLoader::finished, this,
-            [this](int, const parser::ParseStats&, const QString& error) {
-                emit finished(current_, error);
+            [this](int, const parser::ParseStats& stats, const QString& error) {
+                emit finished(current_, stats, error);
                 done();
             });
     connect(&loader, &LogLoader::cancelled, this, [this] { done(); });

@@ -32,7 +32,8 @@ class LoadQueue : public QObject {
     void started(const QString& path);
     void failed(const QString& path, const QString& message);
     /// Read to the end, possibly with an error part-way (`error` non-empty).
-    void finished(const QString& path, const QString& error);
+    void finished(const QString& path, const gcscope::parser::ParseStats& stats,
+                  const QString& error);
 
   private:
     void startNext();
