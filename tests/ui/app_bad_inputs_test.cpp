@@ -33,7 +33,7 @@ TEST(AppBadInputs, EachGivesOneDialogAndTheNextLogStillLoads) {
     QByteArray noise(64 * 1024, '\0');
     QRandomGenerator rng(3);
     for (char& c : noise) c = char(rng.bounded(256));
-    const QList<BadInput> inputs = {
+    QList<BadInput> inputs = {
         {dir.path(), dir.path() + QStringLiteral(": is a directory")},
         {dir.filePath(QStringLiteral("missing.log")),
          dir.filePath(QStringLiteral("missing.log")) + QStringLiteral(": no such file")},
@@ -46,6 +46,10 @@ TEST(AppBadInputs, EachGivesOneDialogAndTheNextLogStillLoads) {
         {write(dir, QStringLiteral("huge.log"), QByteArray(100 << 20, 'x')),
          QStringLiteral("no GC record found in huge.log (1 lines read, 1 unrecognised).")},
     };
+    // Unreadable: a write-only procfs file refuses even root (CI runs as root; chmod 000 would not).
+    const QString unreadable = QStringLiteral("/proc/sys/vm/compact_memory");
+    if (QFile::exists(unreadable) && !QFile(unreadable).open(QIODevice::ReadOnly))
+        inputs.append({unreadable, unreadable + QStringLiteral(": permission denied")});
     for (const BadInput& in : inputs) {
         SCOPED_TRACE(in.path.toStdString());
         TestWindow w;
