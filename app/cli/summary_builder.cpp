@@ -14,26 +14,33 @@ Summary buildSummary(const model::Timeline& timeline, const std::vector<SourceRu
         s.error = runs[i].error;
     }
 
+    // Isolates are what printed a GC: a series can exist with heap-space samples only. Counted
+    // first, so each source's list is allocated once at its size (tens of thousands of isolates).
     std::vector<size_t> all;
+    std::vector<size_t> per_source(summary.sources.size(), 0);
     for (size_t i = 0; i < timeline.seriesCount(); ++i) {
         const model::Series& series = timeline.series(i);
-        // A series can exist with heap-space samples only; isolates are what printed a GC.
         if (series.size() == 0 || series.source() >= summary.sources.size()) continue;
         all.push_back(i);
+        ++per_source[series.source()];
+    }
+    for (size_t s = 0; s < summary.sources.size(); ++s)
+        summary.sources[s].isolates.reserve(per_source[s]);
+    std::vector<IsolateSummary*> slot(all.size());
+    for (size_t k = 0; k < all.size(); ++k) {
+        const model::Series& series = timeline.series(all[k]);
         IsolateSummary& iso = summary.sources[series.source()].isolates.emplace_back();
-        iso.series = i;
+        iso.series = all[k];
         iso.key = series.key();
         iso.key.isolate_id = series.isolateId();
         iso.isolate_text = series.isolateText();
+        slot[k] = &iso;
     }
-    // Each isolate's statistics and the overall ones in one pass over the events.
-    std::vector<model::RangeStats> per_isolate;
-    // All cores: a log of thousands of isolates spends most of its time in per-isolate work.
-    summary.overall = model::combinedStats(timeline, all, range, &per_isolate, 0);
-    std::vector<size_t> position(timeline.seriesCount());
-    for (size_t k = 0; k < all.size(); ++k) position[all[k]] = k;
-    for (SourceSummary& source : summary.sources)
-        for (IsolateSummary& iso : source.isolates) iso.stats = std::move(per_isolate[position[iso.series]]);
+    // Each isolate's statistics and the overall ones in one pass over the events, each isolate's
+    // stored straight into its summary. All cores: a log of thousands of isolates spends most of
+    // its time in per-isolate work.
+    auto store = [&](size_t k, model::RangeStats&& stats) { slot[k]->stats = std::move(stats); };
+    summary.overall = model::combinedStats(timeline, all, range, store, 0);
 
     for (size_t i = 0; i < timeline.oomCount(); ++i) {
         const model::OomEntry& e = timeline.oom(i);

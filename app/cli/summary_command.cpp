@@ -16,9 +16,9 @@ int runSummary(const Options& options) {
 
     Output out;
     if (options.json) {
-        appendSummaryJson(out.buffer(), summary);
+        writeSummaryJson(out, summary);
     } else {
-        appendSummaryText(out.buffer(), summary);
+        writeSummaryText(out, summary);
     }
     if (!out.flush()) {
         printError("cannot write to standard output");

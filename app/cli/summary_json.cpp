@@ -213,16 +213,22 @@ void writeFinding(JsonWriter& w, const FindingSummary& f) {
 
 }  // namespace
 
-void appendSummaryJson(std::string& out, const Summary& summary) {
-    JsonWriter w(out);
+void writeSummaryJson(Output& out, const Summary& summary) {
+    JsonWriter w(out.buffer());  // the same string throughout: flushing only empties it
     w.beginObject();
     w.key("events").unsignedInteger(summary.gcRecords());
     w.key("sources").beginArray();
-    for (const auto& s : summary.sources) writeSource(w, s);
+    for (const auto& s : summary.sources) {
+        writeSource(w, s);
+        out.maybeFlush();
+    }
     w.endArray();
     w.key("isolates").beginArray();
     for (const auto& s : summary.sources)
-        for (const auto& i : s.isolates) writeIsolate(w, s, i);
+        for (const auto& i : s.isolates) {
+            writeIsolate(w, s, i);
+            out.maybeFlush();
+        }
     w.endArray();
     w.key("range").beginObject();
     w.key("from_ms").number(std::isinf(summary.range.from_ms) ? parser::kAbsent : summary.range.from_ms);
@@ -231,11 +237,14 @@ void appendSummaryJson(std::string& out, const Summary& summary) {
     writeStats(w, summary.overall);
     w.key("isolate_time_ms").number(summary.overall.isolate_time_ms);
     w.key("diagnosis").beginArray();
-    for (const auto& f : summary.diagnosis) writeFinding(w, f);
+    for (const auto& f : summary.diagnosis) {
+        writeFinding(w, f);
+        out.maybeFlush();
+    }
     w.endArray();
     w.key("span_ms").number(summary.overall.span_ms);
     w.endObject();
-    out += '\n';
+    out.buffer() += '\n';
 }
 
 }  // namespace gcscope::cli

@@ -96,7 +96,7 @@ std::string percent(double v) {
     return s;
 }
 
-void appendIsolates(std::string& out, const SourceSummary& s) {
+void writeIsolates(Output& out, const SourceSummary& s) {
     if (s.isolates.empty()) return;
     TextTable t({Align::Right, Align::Left, Align::Right, Align::Right, Align::Right, Align::Right,
                  Align::Right, Align::Right, Align::Right, Align::Right, Align::Right});
@@ -109,8 +109,8 @@ void appendIsolates(std::string& out, const SourceSummary& s) {
                   total(st.old), ms(st.old.max_ms), percent(st.gc_overhead_pct),
                   time(st.first_ms) + ".." + time(st.last_ms), time(st.span_ms)});
     }
-    out += '\n';
-    t.append(out, "  ");
+    out.buffer() += '\n';
+    t.write(out, "  ");
 }
 
 void appendUnrecognised(std::string& out, const SourceSummary& s) {
@@ -167,13 +167,13 @@ std::string where(const parser::IsolateKey& key, const std::string& isolate_text
     return "pid " + pidText(key) + ", isolate " + isolateText(isolate_text, key.isolate_id);
 }
 
-void appendLiveSets(std::string& out, const Summary& summary) {
+void writeLiveSets(Output& out, const Summary& summary) {
     bool any = false;
     for (const auto& s : summary.sources)
         for (const auto& i : s.isolates) {
             const model::LiveSetTrend& t = i.stats.live_set;
             if (t.full_gcs < 2 || parser::isAbsent(t.slope_mb_per_min)) continue;
-            if (!any) out += "  live set (heap used after old-generation GCs):\n";
+            if (!any) out.buffer() += "  live set (heap used after old-generation GCs):\n";
             any = true;
             std::string line = "    " + where(i.key, i.isolate_text) + ": ";
             if (t.slope_mb_per_min >= 0) line += '+';
@@ -185,7 +185,8 @@ void appendLiveSets(std::string& out, const Summary& summary) {
             line += " → ";
             appendFixed(line, t.last_mb, 1);
             line += " MB\n";
-            out += line;
+            out.buffer() += line;
+            out.maybeFlush();
         }
 }
 
@@ -221,49 +222,52 @@ void appendOverall(std::string& out, const Summary& summary) {
         out += line;
     }
     appendReasons(out, st);
-    appendLiveSets(out, summary);
 }
 
-void appendDiagnosis(std::string& out, const Summary& summary) {
-    out += "\ndiagnosis:";
+void writeDiagnosis(Output& out, const Summary& summary) {
+    std::string& text = out.buffer();
+    text += "\ndiagnosis:";
     if (summary.diagnosis.empty()) {
-        out += " no sign of a leak, of GC pressure or of the heap limit\n";
+        text += " no sign of a leak, of GC pressure or of the heap limit\n";
         return;
     }
-    out += '\n';
+    text += '\n';
     for (const auto& f : summary.diagnosis) {
-        out += "  ";
-        out += model::severityName(f.finding.severity);
-        out += ' ';
-        out += model::findingKindName(f.finding.kind);
-        out += " (";
-        out += f.has_isolate ? where(f.key, f.isolate_text) + ", " : std::string();
-        appendPrintable(out, displayName(f.source));
-        out += "): ";
-        appendPrintable(out, f.finding.message);
-        out += '\n';
+        text += "  ";
+        text += model::severityName(f.finding.severity);
+        text += ' ';
+        text += model::findingKindName(f.finding.kind);
+        text += " (";
+        text += f.has_isolate ? where(f.key, f.isolate_text) + ", " : std::string();
+        appendPrintable(text, displayName(f.source));
+        text += "): ";
+        appendPrintable(text, f.finding.message);
+        text += '\n';
+        out.maybeFlush();
     }
 }
 
 }  // namespace
 
-void appendSummaryText(std::string& out, const Summary& summary) {
+void writeSummaryText(Output& out, const Summary& summary) {
+    std::string& text = out.buffer();  // the same string throughout: flushing only empties it
     for (const auto& s : summary.sources) {
-        appendPrintable(out, displayName(s.path));
-        out += '\n';
-        appendCounts(out, s);
-        appendOoms(out, s);
+        appendPrintable(text, displayName(s.path));
+        text += '\n';
+        appendCounts(text, s);
+        appendOoms(text, s);
         if (!s.error.empty()) {
-            out += "  incomplete: ";
-            appendPrintable(out, s.error);
-            out += '\n';
+            text += "  incomplete: ";
+            appendPrintable(text, s.error);
+            text += '\n';
         }
-        appendIsolates(out, s);
-        appendUnrecognised(out, s);
-        out += '\n';
+        writeIsolates(out, s);
+        appendUnrecognised(text, s);
+        text += '\n';
     }
-    appendOverall(out, summary);
-    appendDiagnosis(out, summary);
+    appendOverall(text, summary);
+    writeLiveSets(out, summary);
+    writeDiagnosis(out, summary);
 }
 
 }  // namespace gcscope::cli

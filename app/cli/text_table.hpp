@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "output.hpp"
+
 namespace gcscope::cli {
 
 class TextTable {
@@ -16,8 +18,15 @@ public:
     void addRow(std::vector<std::string> cells) { rows_.push_back(std::move(cells)); }
     /// Each row on its own line, prefixed by `indent`, columns separated by two spaces.
     void append(std::string& out, const std::string& indent) const;
+    /// The same into `out`, flushed as it fills: a table of tens of thousands of isolates is
+    /// megabytes of text.
+    void write(Output& out, const std::string& indent) const;
 
 private:
+    std::vector<size_t> widths() const;
+    void appendRow(std::string& out, const std::string& indent, const std::vector<std::string>& row,
+                   const std::vector<size_t>& widths) const;
+
     std::vector<Align> align_;
     std::vector<std::vector<std::string>> rows_;
 };

@@ -4,7 +4,8 @@ namespace gcscope::cli {
 
 model::Timeline& statisticsTimeline() {
     // Reachable through this pointer until exit, so leak checkers do not report it.
-    static model::Timeline* const timeline = new model::Timeline(model::TimelineOptions{.keep_nvp = false});
+    static model::Timeline* const timeline = new model::Timeline(
+        model::TimelineOptions{.keep_nvp = false, .keep_heap_spaces = false, .keep_incremental = false});
     return *timeline;
 }
 

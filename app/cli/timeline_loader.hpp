@@ -11,8 +11,8 @@ namespace gcscope::cli {
 
 /// A Timeline for a command's statistics, alive until the process exits and never destroyed:
 /// tearing down one block at a time the columns of millions of events costs more than computing
-/// their statistics (bench/cli_vs_wc.sh), and the exit frees it all at once. nvp keys are not
-/// kept (the statistics never read them).
+/// their statistics (bench/cli_vs_wc.sh), and the exit frees it all at once. nvp keys, heap-space
+/// samples and incremental-marking clauses are not kept (the statistics never read them).
 model::Timeline& statisticsTimeline();
 
 /// Each log becomes a source of `timeline` (in order) and gets its own parser. Returns what

@@ -40,7 +40,7 @@ uint16_t Series::toPerMille(double v) {
     return uint16_t(r);
 }
 
-void Series::append(const parser::GcRecord& r, uint16_t reason, uint16_t collector_reason) {
+void Series::append(const parser::GcRecord& r, uint16_t reason, uint16_t collector_reason, bool keep_incremental) {
     const size_t index = written_;
     uint8_t flags = uint8_t(r.flags & 0x3F);
 
@@ -55,9 +55,11 @@ void Series::append(const parser::GcRecord& r, uint16_t reason, uint16_t collect
     }
     if (!std::isnan(r.incremental_ms) || !std::isnan(r.incremental_steps) ||
         !std::isnan(r.incremental_biggest_step_ms) || !std::isnan(r.incremental_walltime_ms)) {
-        incremental_.push_back({r.incremental_ms, r.incremental_steps, r.incremental_biggest_step_ms,
-                                r.incremental_walltime_ms});
-        incremental_event_.push_back(uint32_t(index));
+        if (keep_incremental) {
+            incremental_.push_back({r.incremental_ms, r.incremental_steps, r.incremental_biggest_step_ms,
+                                    r.incremental_walltime_ms});
+            incremental_event_.push_back(uint32_t(index));
+        }
         flags |= kHasIncremental;
     }
 

@@ -82,9 +82,9 @@ void Timeline::onGc(const parser::GcRecord& r) {
         source.isolates.fetch_add(1, std::memory_order_release);
     }
     s.noteIsolateId(r.key.isolate_id);
-    const auto reason = uint16_t(strings_.intern(r.reason));
-    const auto collector_reason = uint16_t(strings_.intern(r.collector_reason));
-    s.append(r, reason, collector_reason);
+    const auto reason = uint16_t(strings_.intern(r.reason, last_reason_));
+    const auto collector_reason = uint16_t(strings_.intern(r.collector_reason, last_collector_reason_));
+    s.append(r, reason, collector_reason, options_.keep_incremental);
     for (size_t k = 0; options_.keep_nvp && k < r.nvp.size(); ++k) {
         const parser::NvpField& f = r.nvp[k];
         if (std::isnan(f.value)) continue;  // text values (gc=s, JSON strings) are in the core columns
@@ -97,6 +97,7 @@ void Timeline::onGc(const parser::GcRecord& r) {
 
 void Timeline::onHeapSpace(const parser::HeapSpaceSample& sample) {
     Series& s = seriesFor(sample.key);
+    if (!options_.keep_heap_spaces) return;
     HeapSpacePoint p;
     p.time_ms = sample.time_ms;
     p.space = spaces_.intern(sample.space);

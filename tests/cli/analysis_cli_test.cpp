@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 #include "cli_runner.hpp"
 
@@ -195,6 +196,47 @@ TEST_F(AnalysisCliTest, CheckUsageErrorsExitTwo) {
     RunResult no_records = runCli({"check", "--max-pause", "5", app});
     EXPECT_EQ(no_records.status, 2);
     EXPECT_TRUE(contains(no_records.err, "no GC record found in")) << no_records.err;
+}
+
+TEST_F(AnalysisCliTest, ReportsOfThousandsOfIsolatesComeOutWholeAndInOrder) {
+    // Both forms are written while they are produced, flushed every 64 KiB: hundreds of KiB here
+    // must come out complete, in order, and the table aligned across the flushes.
+    constexpr int kIsolates = 3000;
+    std::string log;
+    for (int p = 0; p < kIsolates; ++p) {
+        const std::string pid = std::to_string(10000 + p);
+        for (int t : {100, 200})
+            log += "[" + pid + ":0x1]      " + std::to_string(t) +
+                   " ms: Scavenge 10.0 (20.0) -> 5.0 (20.0) MB, 1.00 / 0.00 ms  allocation failure;\n";
+    }
+    const std::string path = dir_.write("many.log", log);
+
+    RunResult json = runCli({"summary", "--json", path});
+    ASSERT_EQ(json.status, 0) << json.err;
+    ASSERT_GT(json.out.size(), size_t(4) << 16);
+    std::string why;
+    ASSERT_TRUE(isValidJson(json.out, &why)) << why;
+    ASSERT_EQ(splitLines(json.out).size(), 1u);
+    size_t at = 0;
+    for (int p = 0; p < kIsolates; ++p) {
+        at = json.out.find("\"pid\":" + std::to_string(10000 + p) + ",", at);
+        ASSERT_NE(at, std::string::npos) << "isolate " << p << " missing or out of order";
+    }
+
+    RunResult text = runCli({"summary", path});
+    ASSERT_EQ(text.status, 0) << text.err;
+    ASSERT_GT(text.out.size(), size_t(2) << 16);
+    const std::vector<std::string> lines = splitLines(text.out);
+    size_t header = 0;
+    while (header < lines.size() &&
+           !(contains(lines[header], "pid") && contains(lines[header], "span ms")))
+        ++header;
+    ASSERT_LT(header + kIsolates, lines.size());
+    for (int p = 0; p < kIsolates; ++p) {
+        const std::string& row = lines[header + 1 + size_t(p)];
+        ASSERT_EQ(row.rfind("  " + std::to_string(10000 + p) + "  ", 0), 0u) << row;
+        ASSERT_EQ(row.size(), lines[header].size()) << row;  // right-aligned last column
+    }
 }
 
 }  // namespace

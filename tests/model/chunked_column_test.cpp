@@ -3,6 +3,7 @@
 
 #include <atomic>
 #include <thread>
+#include <vector>
 
 #include "gcscope/model/chunked_column.hpp"
 
@@ -10,7 +11,7 @@ namespace gcscope::model {
 namespace {
 
 TEST(ChunkedColumn, IndexesReadBackAcrossEveryBlockBoundary) {
-    ChunkedColumn<uint64_t, 6> c;  // blocks of 16, 16, 32, then 64: many boundaries
+    ChunkedColumn<uint64_t, 6> c;  // blocks of 16 ×4, 32 ×2, then 64: many boundaries
     for (uint64_t i = 0; i < 1000; ++i) c.push_back(i * 3);
     ASSERT_EQ(c.size(), 1000u);
     for (uint64_t i = 0; i < 1000; ++i) ASSERT_EQ(c[i], i * 3) << i;
@@ -29,7 +30,7 @@ TEST(ChunkedColumn, AppendingNeverMovesElements) {
 }
 
 TEST(ChunkedColumn, ForEachSpanVisitsTheRangeInOrderInContiguousPieces) {
-    ChunkedColumn<int, 5> c;  // blocks 16, 16, then 32
+    ChunkedColumn<int, 5> c;  // blocks 16 ×4, then 32
     for (int i = 0; i < 200; ++i) c.push_back(i);
     std::vector<int> seen;
     std::vector<size_t> starts;
@@ -39,15 +40,54 @@ TEST(ChunkedColumn, ForEachSpanVisitsTheRangeInOrderInContiguousPieces) {
     });
     ASSERT_EQ(seen.size(), 140u);
     for (int i = 0; i < 140; ++i) EXPECT_EQ(seen[size_t(i)], i + 10);
-    // Pieces end at block boundaries: 16, 32, 64, 96, 128.
-    EXPECT_EQ(starts, (std::vector<size_t>{10, 16, 32, 64, 96, 128}));
+    // Pieces end at block boundaries: 16, 32, 48, 64, 96, 128.
+    EXPECT_EQ(starts, (std::vector<size_t>{10, 16, 32, 48, 64, 96, 128}));
 }
 
 TEST(ChunkedColumn, SmallColumnsStaySmall) {
     ChunkedColumn<double> c;
     c.push_back(1);
-    // One 16-element block and an 8-pointer directory, not a 4096-element block.
-    EXPECT_EQ(c.allocatedBytes(), 16 * sizeof(double) + 8 * sizeof(double*));
+    // One 16-element block and an 8-pointer directory (plus its header), not a 4096-element block.
+    const size_t data = 16 * sizeof(double) + 8 * sizeof(double*);
+    EXPECT_GE(c.allocatedBytes(), data);
+    EXPECT_LE(c.allocatedBytes(), data + 4 * sizeof(void*));
+    // Sparse columns start with 4.
+    ChunkedColumn<double, 12, 2> sparse;
+    sparse.push_back(1);
+    EXPECT_LE(sparse.allocatedBytes(), 4 * sizeof(double) + 8 * sizeof(double*) + 4 * sizeof(void*));
+    // The column itself is a count and three pointers: tens of thousands of isolates hold several.
+    EXPECT_LE(sizeof(ChunkedColumn<double>), 4 * sizeof(void*));
+}
+
+TEST(BlockGeometry, BlocksGrowByAHalfOrAThirdUpToTheMaximum) {
+    using G = BlockGeometry<8, 4>;  // 16 ×4, 32 ×2, 64 ×2, 128 ×2, then 256
+    const std::vector<size_t> sizes = {16, 16, 16, 16, 32, 32, 64, 64, 128, 128, 256, 256, 256};
+    size_t first = 0;
+    for (size_t b = 0; b < sizes.size(); ++b) {
+        ASSERT_EQ(G::blockSize(b), sizes[b]) << b;
+        // Every index of the block is located in it, in order.
+        for (size_t i = first; i < first + sizes[b]; ++i) {
+            const auto loc = G::locate(i);
+            ASSERT_EQ(loc.block, b) << i;
+            ASSERT_EQ(loc.offset, i - first) << i;
+        }
+        first += sizes[b];
+    }
+}
+
+TEST(BlockGeometry, AtMostAThirdOfWhatIsAllocatedIsUnused) {
+    // The capacity that holds n elements, for every n up to several maximum blocks: a column of
+    // an isolate with ~100 events (a log of tens of thousands of them) wastes little.
+    using G = BlockGeometry<12, 4>;
+    size_t block = 0, capacity = G::blockSize(0);
+    for (size_t n = 1; n < 50000; ++n) {
+        const size_t needed = G::locate(n - 1).block;
+        while (block < needed) capacity += G::blockSize(++block);
+        ASSERT_GE(capacity, n);
+        if (n > 32) {
+            ASSERT_LE(capacity * 2, n * 3) << n;  // unused <= capacity / 3
+        }
+    }
 }
 
 TEST(ChunkedColumn, WastesAtMostOneBlockWhenLarge) {

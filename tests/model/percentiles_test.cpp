@@ -63,5 +63,30 @@ TEST(Percentiles, RankFormula) {
     EXPECT_EQ(nearestRank(100, 3), 3u);
 }
 
+TEST(Percentiles, LargeInputsGiveTheSortedArraysValues) {
+    // From 16384 values on, the ranks are found through a histogram of the values' bits: check
+    // it against a sort on skewed, repetitive, negative and constant data, at and above the size.
+    std::mt19937 rng(5);
+    std::lognormal_distribution<double> skewed(0.0, 1.5);
+    std::uniform_int_distribution<int> small(-50, 50);
+    const std::vector<double> percents = {99.9, 0, 50, 100, 90, 99, 95, 25, 50};
+    for (size_t n : {size_t(16384), size_t(200001)}) {
+        std::vector<std::vector<double>> inputs(4, std::vector<double>(n));
+        for (size_t i = 0; i < n; ++i) {
+            inputs[0][i] = std::round(skewed(rng) * 100) / 100;  // like pauses: two decimals
+            inputs[1][i] = small(rng) * 0.5;                     // negatives, few distinct values
+            inputs[2][i] = 7.25;
+            inputs[3][i] = i % 1000 == 0 ? 1e6 + double(i) : 0.01 * double(i % 7);
+        }
+        for (std::vector<double>& v : inputs) {
+            std::vector<double> sorted = v;
+            std::sort(sorted.begin(), sorted.end());
+            const std::vector<double> got = nearestRankPercentiles(v, percents);
+            for (size_t k = 0; k < percents.size(); ++k)
+                EXPECT_EQ(got[k], sorted[nearestRank(percents[k], n) - 1]) << "n " << n << " p" << percents[k];
+        }
+    }
+}
+
 }  // namespace
 }  // namespace gcscope::model

@@ -1,8 +1,11 @@
 // Statistics over a range, against values computed by hand.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <limits>
 
+#include "gcscope/model/percentiles.hpp"
 #include "gcscope/model/range_stats.hpp"
 #include "gcscope/model/timeline.hpp"
 #include "model_test_support.hpp"
@@ -215,6 +218,84 @@ TEST(RangeStats, RealLogTotalsMatchTheTrace) {
     EXPECT_EQ(s.old.max_ms, 68.01);
     EXPECT_EQ(s.live_set.last_mb, 72.0);  // line 101: … -> 72.0 (132.7) MB
     EXPECT_EQ(s.live_set.last_ms, 2212);
+}
+
+TEST(RangeStats, HistogramBinsAreTheEdgesAtOrBelowThePause) {
+    // The decade search must give what counting every edge gives, at and around each edge.
+    const std::span<const double> upper = PauseHistogram::upperEdgesMs();
+    auto expected = [&](double p) {
+        size_t bin = 0;
+        for (size_t i = 0; i + 1 < upper.size(); ++i) bin += p >= upper[i];
+        return bin;
+    };
+    std::vector<double> pauses = {0, -1, 0.05, 1e9, std::numeric_limits<double>::infinity(), parser::kAbsent};
+    for (size_t i = 0; i + 1 < upper.size(); ++i)
+        for (double p : {upper[i], std::nextafter(upper[i], 0.0), std::nextafter(upper[i], 1e300), upper[i] * 1.5})
+            pauses.push_back(p);
+    for (double p : pauses) {
+        PauseHistogram h;
+        h.add(p);
+        const size_t bin = size_t(std::find(h.counts.begin(), h.counts.end(), 1u) - h.counts.begin());
+        EXPECT_EQ(bin, expected(p)) << p;
+    }
+}
+
+TEST(RangeStats, PerSeriesCallbackGetsWhatTheVectorGets) {
+    Timeline t;
+    std::vector<Gc> gcs;
+    for (int iso = 0; iso < 600; ++iso)
+        for (int i = 0; i < 12; ++i) {
+            Gc g = i % 4 == 3 ? full(i * 100.0, 10 + iso % 5) : young(i * 100.0, 0.2 * (iso % 11) + i);
+            g.isolate = 0x1000 + uint64_t(iso);
+            gcs.push_back(g);
+        }
+    fill(t, gcs);
+    std::vector<size_t> all(t.seriesCount());
+    for (size_t i = 0; i < all.size(); ++i) all[i] = i;
+    std::vector<RangeStats> per;
+    const RangeStats a = combinedStats(t, all, {}, &per, 2);
+    std::vector<RangeStats> got(all.size());
+    std::vector<int> calls(all.size(), 0);
+    const RangeStats b = combinedStats(
+        t, all, {},
+        [&](size_t k, RangeStats&& s) {
+            got[k] = std::move(s);
+            ++calls[k];
+        },
+        2);
+    EXPECT_EQ(b.all.total_ms, a.all.total_ms);
+    EXPECT_EQ(b.all.p99_ms, a.all.p99_ms);
+    for (size_t k = 0; k < all.size(); ++k) {
+        ASSERT_EQ(calls[k], 1) << k;
+        EXPECT_EQ(got[k].events, per[k].events);
+        EXPECT_EQ(got[k].young.p90_ms, per[k].young.p90_ms);
+        EXPECT_EQ(got[k].old.p50_ms, per[k].old.p50_ms);
+        EXPECT_EQ(got[k].between.p50_ms, per[k].between.p50_ms);
+    }
+}
+
+TEST(RangeStats, GenerationPercentilesMatchTheirSingleCollector) {
+    // One young and one old collector: the generations reuse the collectors' percentiles, which
+    // must be those of a sort of the same pauses.
+    Timeline t;
+    std::vector<Gc> gcs;
+    std::vector<double> young_pauses, all_pauses;
+    for (int i = 0; i < 500; ++i) {
+        const double pause = double((i * 7919) % 1000) / 10.0;
+        gcs.push_back(i % 5 == 4 ? old(i * 10.0, pause + 100) : young(i * 10.0, pause));
+        (i % 5 == 4 ? all_pauses : young_pauses).push_back(i % 5 == 4 ? pause + 100 : pause);
+    }
+    all_pauses.insert(all_pauses.end(), young_pauses.begin(), young_pauses.end());
+    fill(t, gcs);
+    const RangeStats s = seriesStats(t, 0);
+    auto rank = [](std::vector<double> v, double p) {
+        std::sort(v.begin(), v.end());
+        return v[nearestRank(p, v.size()) - 1];
+    };
+    EXPECT_EQ(s.young.p50_ms, rank(young_pauses, 50));
+    EXPECT_EQ(s.young.p999_ms, rank(young_pauses, 99.9));
+    EXPECT_EQ(s.all.p90_ms, rank(all_pauses, 90));
+    EXPECT_EQ(s.all.p99_ms, rank(all_pauses, 99));
 }
 
 TEST(RangeStats, ThreadsAndPerSeriesGiveTheSameNumbers) {

@@ -114,6 +114,29 @@ TEST(Timeline, ReasonsAreInternedOnce) {
     EXPECT_EQ(t.strings().size(), 3u);  // "", "allocation failure", "task"
 }
 
+TEST(Timeline, ReasonAndCollectorReasonEachKeepTheirOwnId) {
+    // Both are interned per record, alternately: each field's memo must give its own string.
+    Timeline t;
+    t.addSource("log");
+    parser::GcRecord r;
+    const char* reasons[][2] = {{"allocation failure", "scavenge might not succeed"},
+                                {"allocation failure", "scavenge might not succeed"},
+                                {"task", "scavenge might not succeed"},
+                                {"task", ""},
+                                {"allocation failure", "task"}};
+    for (auto& [reason, collector] : reasons) {
+        r.reason = reason;
+        r.collector_reason = collector;
+        t.onGc(r);
+    }
+    const Series& s = t.series(0);
+    for (size_t i = 0; i < std::size(reasons); ++i) {
+        EXPECT_EQ(t.strings().at(s.reason(i)), reasons[i][0]) << i;
+        EXPECT_EQ(t.strings().at(s.collectorReason(i)), reasons[i][1]) << i;
+    }
+    EXPECT_EQ(t.strings().size(), 4u);  // "", and the three strings
+}
+
 TEST(Timeline, TimeGoingBackwardsIsKeptButRangesStaySorted) {
     Timeline t;
     Gc nan_time = young(parser::kAbsent, 1);
@@ -151,6 +174,51 @@ TEST(Timeline, HeapSpaceSamplesArePerSeries) {
     size_t old_samples = 0;
     for (size_t j = 0; j < s.heapSpaceCount(); ++j) old_samples += s.heapSpace(j).space == old_space;
     EXPECT_EQ(old_samples, 19u);  // one per GC record
+}
+
+TEST(Timeline, WhatTheOptionsLeaveOutIsNotKeptButSeriesAreTheSame) {
+    const std::string log = sampleLog("node12-churn-trace-gc-verbose.log") + kIncremental;
+    Timeline all, lean({.keep_nvp = false, .keep_heap_spaces = false, .keep_incremental = false});
+    parseInto(all, log);
+    parseInto(lean, log);
+    ASSERT_EQ(lean.seriesCount(), all.seriesCount());
+    for (size_t k = 0; k < all.seriesCount(); ++k) {
+        const Series &a = all.series(k), &b = lean.series(k);
+        EXPECT_EQ(b.key(), a.key());
+        ASSERT_EQ(b.size(), a.size());
+        EXPECT_EQ(b.heapSpaceCount(), 0u);
+        for (size_t i = 0; i < a.size(); ++i) {
+            EXPECT_EQ(b.flags(i), a.flags(i));  // kHasIncremental still says the record had one
+            EXPECT_FALSE(b.incremental(i).has_value());
+        }
+    }
+    EXPECT_GT(all.series(0).heapSpaceCount(), 0u);
+    EXPECT_TRUE(all.series(1).incremental(0).has_value());
+}
+
+TEST(Timeline, ManySmallIsolatesStayWithinTheMemoryBudget) {
+    // A log of tens of thousands of isolates of ~100 GCs each (one per process): each series'
+    // first blocks and its last block's unused rows are paid per isolate. The core columns must
+    // stay within 64 bytes per event and the whole model within 1.5 times that.
+    Timeline t;
+    t.addSource("many.log");
+    constexpr size_t kIsolates = 2000, kGcs = 91;
+    parser::GcRecord r;
+    r.pause_ms = 1.5;
+    r.reason = "allocation failure";
+    for (size_t i = 0; i < kIsolates * kGcs; ++i) {
+        r.key.pid = int64_t(1000 + i / kGcs);  // each process's records in a run, as logs have them
+        r.key.isolate = 0x5000;
+        r.time_ms = double(i % kGcs) * 10;
+        r.type = i % 10 == 9 ? parser::GcType::MarkCompact : parser::GcType::Scavenge;
+        r.incremental_ms = i % 10 == 9 ? 1.0 : parser::kAbsent;
+        t.onGc(r);
+    }
+    const double events = double(t.eventCount());
+    size_t core = 0;
+    for (size_t k = 0; k < t.seriesCount(); ++k) core += t.series(k).coreBytes();
+    EXPECT_LE(double(core) / events, 64.0);
+    EXPECT_LE(double(t.allocatedBytes()) / events, 96.0);
 }
 
 /// Every column of every series, as text, to compare two models.

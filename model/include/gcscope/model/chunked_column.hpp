@@ -2,29 +2,30 @@
 // already there and an index (or a pointer to an element) handed out earlier stays valid forever.
 #pragma once
 
+#include <algorithm>
 #include <atomic>
 #include <cassert>
 #include <cstddef>
 #include <cstdint>
-#include <memory>
 #include <span>
 #include <utility>
-#include <vector>
 
+#include "gcscope/model/block_directory.hpp"
 #include "gcscope/model/block_geometry.hpp"
 
 namespace gcscope::model {
 
-/// Blocks never move (BlockGeometry: 16, 16, 32, … up to 2^kMaxBlockBits elements), so no append
-/// copies existing elements and a reference handed out stays valid.
+/// Blocks never move (BlockGeometry: 2^kFirstBlockBits elements first, growing by a half or a third
+/// up to 2^kMaxBlockBits), so no append copies existing elements and a reference handed out stays
+/// valid.
 ///
 /// Threading: one writer (push_back), any number of readers. A reader that loads size() may read
 /// every index below it while the writer keeps appending: elements are written before the size is
 /// published (release/acquire), blocks never move, and the block directory, when it grows, is
-/// copied and the old copy kept alive until the column dies, so a reader holding it stays valid.
-template <class T, unsigned kMaxBlockBits = 12>
+/// copied and the old copy kept alive until the column dies (BlockDirectory).
+template <class T, unsigned kMaxBlockBits = 12, unsigned kFirstBlockBits = 4>
 class ChunkedColumn {
-    using Geometry = BlockGeometry<kMaxBlockBits>;
+    using Geometry = BlockGeometry<kMaxBlockBits, kFirstBlockBits>;
 
 public:
     using value_type = T;
@@ -39,21 +40,21 @@ public:
 
     const T& operator[](size_t i) const {
         auto [block, offset] = locate(i);
-        return dir_.load(std::memory_order_acquire)[block][offset];
+        return blocks_.blocks()[block][offset];
     }
     T& back() {  // writer only
         const size_t n = size_.load(std::memory_order_relaxed);
         assert(n > 0);
         auto [block, offset] = locate(n - 1);
-        return dir_.load(std::memory_order_relaxed)[block][offset];
+        return blocks_.block(block)[offset];
     }
 
     /// Writer only. Amortised O(1); allocates only when a block is full.
     void push_back(T value) {
         const size_t n = size_.load(std::memory_order_relaxed);
         auto [block, offset] = locate(n);
-        if (block == blocks_.size()) addBlock(block);
-        blocks_[block][offset] = std::move(value);
+        T* b = block == blocks_.count() ? blocks_.add(blockSize(block)) : blocks_.block(block);
+        b[offset] = std::move(value);
         size_.store(n + 1, std::memory_order_release);
     }
 
@@ -61,7 +62,7 @@ public:
     /// bulk readers (statistics, decimation) walk contiguous memory instead of indexing per element.
     template <class F>
     void forEachSpan(size_t begin, size_t end, F&& f) const {
-        T* const* dir = dir_.load(std::memory_order_acquire);
+        T* const* dir = blocks_.blocks();
         while (begin < end) {
             auto [block, offset] = locate(begin);
             const size_t n = std::min(blockSize(block) - offset, end - begin);
@@ -72,9 +73,8 @@ public:
 
     /// Heap bytes held: blocks (used or not) and block directories.
     size_t allocatedBytes() const {
-        size_t bytes = 0;
-        for (size_t b = 0; b < blocks_.size(); ++b) bytes += blockSize(b) * sizeof(T);
-        for (const auto& d : dirs_) bytes += d.capacity * sizeof(T*);
+        size_t bytes = blocks_.directoryBytes();
+        for (size_t b = 0; b < blocks_.count(); ++b) bytes += blockSize(b) * sizeof(T);
         return bytes;
     }
 
@@ -82,32 +82,8 @@ private:
     static typename Geometry::Location locate(size_t i) { return Geometry::locate(i); }
     static size_t blockSize(size_t block) { return Geometry::blockSize(block); }
 
-    void addBlock(size_t block) {
-        blocks_.push_back(std::unique_ptr<T[]>(new T[blockSize(block)]));
-        if (dirs_.empty() || dirs_.back().capacity == block) {
-            // A new, larger directory: copy the pointers, publish it, keep the old one for readers
-            // that loaded it (it stays correct for every index they may read).
-            Directory d;
-            d.capacity = dirs_.empty() ? 8 : dirs_.back().capacity * 2;
-            d.blocks = std::make_unique<T*[]>(d.capacity);
-            for (size_t b = 0; b < block; ++b) d.blocks[b] = blocks_[b].get();
-            d.blocks[block] = blocks_[block].get();
-            dirs_.push_back(std::move(d));
-            dir_.store(dirs_.back().blocks.get(), std::memory_order_release);
-        } else {
-            dirs_.back().blocks[block] = blocks_[block].get();
-        }
-    }
-
-    struct Directory {
-        size_t capacity = 0;
-        std::unique_ptr<T*[]> blocks;
-    };
-
     std::atomic<size_t> size_{0};
-    std::atomic<T**> dir_{nullptr};               ///< the current directory, for readers
-    std::vector<std::unique_ptr<T[]>> blocks_;    ///< writer only: owns the blocks
-    std::vector<Directory> dirs_;                 ///< writer only: every directory ever published
+    BlockDirectory<T> blocks_;
 };
 
 }  // namespace gcscope::model

@@ -15,6 +15,9 @@ namespace gcscope::model {
 /// `values`; runs in O(n) on average (successive nth_element on the shrinking tail), so
 /// statistics stay linear in the range.
 std::vector<double> nearestRankPercentiles(std::span<double> values, std::span<const double> percents);
+/// The same into out[k] (out.size() == percents.size()), allocating nothing when `percents` is
+/// ascending: statistics of tens of thousands of isolates call it for every collector of each.
+void nearestRankPercentiles(std::span<double> values, std::span<const double> percents, std::span<double> out);
 
 /// The 1-based rank nearest-rank picks for percentile p of n values.
 size_t nearestRank(double p, size_t n);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <span>
 #include <string>
 #include <vector>
@@ -111,6 +112,11 @@ RangeStats seriesStats(const Timeline& timeline, size_t series, const TimeRange&
 RangeStats combinedStats(const Timeline& timeline, std::span<const size_t> series,
                          const TimeRange& range = {}, std::vector<RangeStats>* per_series = nullptr,
                          unsigned threads = 1);
+/// As above, handing each series' own statistics to on_series(k, stats) for series[k] instead of
+/// storing them all: a caller that keeps them elsewhere (the CLI's summary of tens of thousands
+/// of isolates) holds them once. Called from the worker threads, once per k, in any order.
+RangeStats combinedStats(const Timeline& timeline, std::span<const size_t> series, const TimeRange& range,
+                         const std::function<void(size_t k, RangeStats&& stats)>& on_series, unsigned threads);
 /// All series of the timeline.
 RangeStats combinedStats(const Timeline& timeline, const TimeRange& range = {});
 

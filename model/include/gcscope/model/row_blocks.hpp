@@ -3,11 +3,10 @@
 // column, and a scan walks each column's contiguous run inside a block.
 #pragma once
 
-#include <atomic>
+#include <algorithm>
 #include <cstddef>
-#include <memory>
-#include <vector>
 
+#include "gcscope/model/block_directory.hpp"
 #include "gcscope/model/block_geometry.hpp"
 
 namespace gcscope::model {
@@ -44,14 +43,17 @@ public:
     /// this row starts a new block.
     Block writable(size_t row) {
         const auto loc = Geometry::locate(row);
-        if (loc.block == blocks_.size()) addBlock(loc.block);
-        return {blocks_[loc.block].get(), Geometry::blockSize(loc.block), loc.offset};
+        const size_t capacity = Geometry::blockSize(loc.block);
+        // Allocated, not value-initialised: every column is written before its row is published.
+        std::byte* base =
+            loc.block == blocks_.count() ? blocks_.add(capacity * row_bytes_) : blocks_.block(loc.block);
+        return {base, capacity, loc.offset};
     }
 
     /// Reader: rows below the owner's published count.
     Block at(size_t row) const {
         const auto loc = Geometry::locate(row);
-        return {dir_.load(std::memory_order_acquire)[loc.block], Geometry::blockSize(loc.block), loc.offset};
+        return {blocks_.blocks()[loc.block], Geometry::blockSize(loc.block), loc.offset};
     }
 
     /// Calls f(block, first_row, count) for the pieces of rows [begin, end) that share a block;
@@ -67,37 +69,14 @@ public:
     }
 
     size_t allocatedBytes() const {
-        size_t bytes = 0;
-        for (size_t b = 0; b < blocks_.size(); ++b) bytes += Geometry::blockSize(b) * row_bytes_;
-        for (const auto& d : dirs_) bytes += d.capacity * sizeof(std::byte*);
+        size_t bytes = blocks_.directoryBytes();
+        for (size_t b = 0; b < blocks_.count(); ++b) bytes += Geometry::blockSize(b) * row_bytes_;
         return bytes;
     }
 
 private:
-    void addBlock(size_t block) {
-        // Allocated, not value-initialised: every column is written before its row is published.
-        blocks_.push_back(std::unique_ptr<std::byte[]>(new std::byte[Geometry::blockSize(block) * row_bytes_]));
-        if (dirs_.empty() || dirs_.back().capacity == block) {
-            Directory d;
-            d.capacity = dirs_.empty() ? 8 : dirs_.back().capacity * 2;
-            d.blocks = std::make_unique<std::byte*[]>(d.capacity);
-            for (size_t b = 0; b <= block; ++b) d.blocks[b] = blocks_[b].get();
-            dirs_.push_back(std::move(d));
-            dir_.store(dirs_.back().blocks.get(), std::memory_order_release);
-        } else {
-            dirs_.back().blocks[block] = blocks_[block].get();
-        }
-    }
-
-    struct Directory {
-        size_t capacity = 0;
-        std::unique_ptr<std::byte*[]> blocks;
-    };
-
     const size_t row_bytes_;
-    std::atomic<std::byte**> dir_{nullptr};
-    std::vector<std::unique_ptr<std::byte[]>> blocks_;  ///< writer only
-    std::vector<Directory> dirs_;                       ///< writer only; old ones kept for readers
+    BlockDirectory<std::byte> blocks_;
 };
 
 }  // namespace gcscope::model

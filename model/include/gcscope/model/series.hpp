@@ -171,6 +171,8 @@ public:
     /// Ids in Timeline::strings().
     uint32_t reason(size_t i) const { return get<uint16_t>(i, core::kReason); }
     uint32_t collectorReason(size_t i) const { return get<uint16_t>(i, core::kCollectorReason); }
+    /// The incremental-marking clause of event i; nullopt without one, or when the Timeline does
+    /// not keep them (TimelineOptions::keep_incremental).
     std::optional<IncrementalMarking> incremental(size_t i) const;
 
     /// Events whose sortTimeMs lies in [from, to]: two binary searches, O(log n).
@@ -241,7 +243,7 @@ private:
     static double fromPerMille(uint16_t v) { return v == kNoMu ? parser::kAbsent : v / 1000.0; }
 
     // Writer side (Timeline).
-    void append(const parser::GcRecord& r, uint16_t reason, uint16_t collector_reason);
+    void append(const parser::GcRecord& r, uint16_t reason, uint16_t collector_reason, bool keep_incremental);
     void appendNvp(uint32_t key, double value);
     void appendHeapSpace(const HeapSpacePoint& p);
     void publish() { count_.store(written_, std::memory_order_release); }
@@ -266,11 +268,15 @@ private:
     size_t written_ = 0;        ///< writer only: rows written (published by publish())
     double last_time_ = 0;      ///< writer only: sort time of the last row
 
-    // Sparse columns: event index, then values.
-    ChunkedColumn<uint32_t> adjusted_event_;
-    ChunkedColumn<double> adjusted_time_;  ///< the printed time of kTimeAdjusted events
-    ChunkedColumn<uint32_t> incremental_event_;
-    ChunkedColumn<IncrementalMarking> incremental_;
+    // Sparse columns: event index, then values. They start with blocks of 4: most isolates hold
+    // no adjusted time and one incremental marking per Mark-Compact, and a log of tens of
+    // thousands of isolates pays each column's first block in every one of them.
+    template <class T>
+    using Sparse = ChunkedColumn<T, 12, 2>;
+    Sparse<uint32_t> adjusted_event_;
+    Sparse<double> adjusted_time_;  ///< the printed time of kTimeAdjusted events
+    Sparse<uint32_t> incremental_event_;
+    Sparse<IncrementalMarking> incremental_;
 
     ChunkedColumn<std::unique_ptr<NvpColumn>, 6> nvp_;
     std::vector<int32_t> nvp_slot_;  ///< writer only: nvp key id -> index in nvp_, -1 if none

@@ -23,6 +23,20 @@ public:
     /// Writer only. The id of `s`, adding it if new. The common case, the same string as the
     /// previous call (records come in runs of one reason), is one comparison, no hashing.
     uint32_t intern(std::string_view s);
+    /// The last string one caller interned. Records repeat their reason and their collector
+    /// reason, but interning both alternates between them, which defeats intern()'s own
+    /// "same as the previous call": a caller keeping one per field hashes only on a change.
+    struct Recent {
+        uint32_t id = kEmpty;
+        std::string_view text;
+    };
+    /// Writer only. intern(s), with `recent` as the caller's own previous call.
+    uint32_t intern(std::string_view s, Recent& recent) {
+        if (s == recent.text) return recent.id;
+        recent.id = intern(s);
+        recent.text = at(recent.id);
+        return recent.id;
+    }
 
     /// Any thread, for ids already handed out (published with the records that carry them).
     std::string_view at(uint32_t id) const;

@@ -41,10 +41,17 @@ struct OomEntry {
     std::string message;
 };
 
+/// What to keep besides the core columns. A consumer that never reads a kind of data (the CLI's
+/// statistics read none of these) saves the work and the memory.
 struct TimelineOptions {
-    /// Keep every numeric key of nvp records as columns (Series::nvpColumnFor). A consumer that
-    /// never reads them (the CLI's statistics) saves the work: an nvp record has 30-100 keys.
+    /// Every numeric key of nvp records as columns (Series::nvpColumnFor): an nvp record has
+    /// 30-100 keys.
     bool keep_nvp = true;
+    /// --trace-gc-verbose heap-space samples (Series::heapSpace): often ten per GC record. Their
+    /// isolate's series is created either way, so series indexes do not depend on it.
+    bool keep_heap_spaces = true;
+    /// Incremental-marking clauses (Series::incremental; the kHasIncremental flag is set either way).
+    bool keep_incremental = true;
 };
 
 /// A parser::RecordSink that owns all series of all sources. Feed it with
@@ -142,6 +149,7 @@ private:
     uint32_t current_source_ = UINT32_MAX;
     std::unordered_map<std::pair<uint32_t, parser::IsolateKey>, uint32_t, KeyHash> index_;
     Series* last_series_ = nullptr;  ///< records come in runs of one isolate: skip the hash
+    StringTable::Recent last_reason_, last_collector_reason_;
     std::vector<uint32_t> nvp_key_at_;  ///< key id last seen at each position of an nvp record
 };
 
