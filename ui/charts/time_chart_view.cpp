@@ -1,6 +1,7 @@
 #include "charts/time_chart_view.hpp"
 
 #include <QApplication>
+#include <QElapsedTimer>
 #include <QFontMetrics>
 #include <QGraphicsLayout>
 #include <QGraphicsSimpleTextItem>
@@ -52,11 +53,16 @@ ChartView::ChartView(LogSession& session, QWidget* parent) : QChartView(parent),
     connect(c, &QChart::plotAreaChanged, this, [this] { placeMessage(); });
 
     redraw_timer_.setSingleShot(true);
-    redraw_timer_.setInterval(kRedrawDelayMs);
     connect(&redraw_timer_, &QTimer::timeout, this, &ChartView::onRedrawTimer);
-    connect(&session_, &LogSession::dataAppended, this, &ChartView::scheduleRedraw);
+    connect(&session_, &LogSession::dataAppended, this, &ChartView::scheduleDataRedraw);
     connect(&session_, &LogSession::seriesVisibilityChanged, this, &ChartView::scheduleRedraw);
-    connect(&session_, &LogSession::visibleRangeChanged, this, &ChartView::scheduleRedraw);
+    connect(&session_, &LogSession::visibleRangeChanged, this, [this] {
+        // A view that tracks arriving data moves with it: that is a data redraw, not the user's.
+        if (session_.isAnnouncingData())
+            scheduleDataRedraw();
+        else
+            scheduleRedraw();
+    });
     connect(&session_, &LogSession::selectionChanged, this, [this] { updateHighlight(); });
 
     dark_ = palette().color(QPalette::Window).lightness() < 128;
@@ -70,7 +76,14 @@ void ChartView::finishSetup() {
 }
 
 void ChartView::scheduleRedraw() {
-    if (!redraw_timer_.isActive()) redraw_timer_.start();
+    if (!redraw_timer_.isActive() || redraw_timer_.remainingTime() > kRedrawDelayMs)
+        redraw_timer_.start(kRedrawDelayMs);
+}
+
+void ChartView::scheduleDataRedraw() {
+    if (redraw_timer_.isActive()) return;
+    redraw_timer_.start(int(std::clamp<qint64>(kDataRedrawCostFactor * last_redraw_ms_,
+                                               kRedrawDelayMs, kMaxDataRedrawDelayMs)));
 }
 
 void ChartView::onRedrawTimer() {
@@ -89,8 +102,11 @@ void ChartView::showEvent(QShowEvent* event) {
 void ChartView::redrawNow() {
     redraw_timer_.stop();
     stale_ = false;
+    QElapsedTimer took;
+    took.start();
     rebuild(plotWidth());
     updateHighlight();
+    last_redraw_ms_ = took.elapsed();
     ++redraws_;
     emit redrawn();
 }

@@ -25,13 +25,18 @@ namespace gcscope::ui::charts {
 /// Every chart: animations off, antialiasing on, no OpenGL (offscreen and QGraphicsScene::render
 /// do not draw it); light or dark chart theme following the widget palette's Window lightness.
 ///
-/// Redraws are coalesced: range, data and visibility changes only (re)start a 40 ms single-shot
-/// timer, so a burst of them redraws once (PlotJuggler). redrawNow() redraws synchronously (tests,
-/// benchmarks, export). A redraw calls replace() once per QXYSeries.
+/// Redraws are coalesced: range, data and visibility changes only start a 40 ms single-shot timer,
+/// so a burst of them redraws once (PlotJuggler). Arriving data (a load, a followed log) waits
+/// longer when redraws are slow — kDataRedrawCostFactor times the last redraw's duration — so a
+/// log of thousands of isolates leaves the GUI thread mostly idle while it loads; the user's zoom
+/// and pan always get the 40 ms delay. redrawNow() redraws synchronously (tests, benchmarks,
+/// export). A redraw calls replace() once per QXYSeries.
 class ChartView : public QChartView {
     Q_OBJECT
   public:
     static constexpr int kRedrawDelayMs = 40;
+    static constexpr int kDataRedrawCostFactor = 4;
+    static constexpr int kMaxDataRedrawDelayMs = 2000;
 
     explicit ChartView(LogSession& session, QWidget* parent = nullptr);
     ~ChartView() override;
@@ -42,9 +47,12 @@ class ChartView : public QChartView {
 
     /// Recomputes every series for the current size and range, now.
     void redrawNow();
-    /// Asks for a redraw in kRedrawDelayMs (no-op when one is pending). A hidden chart does not
-    /// redraw on the timer: it redraws when shown.
+    /// Asks for a redraw in kRedrawDelayMs (sooner than a pending data redraw). A hidden chart
+    /// does not redraw on the timer: it redraws when shown.
     void scheduleRedraw();
+    /// Asks for a redraw because data arrived: kDataRedrawCostFactor × the last redraw's time
+    /// (at least kRedrawDelayMs, at most kMaxDataRedrawDelayMs); no-op when one is pending.
+    void scheduleDataRedraw();
     bool redrawPending() const { return redraw_timer_.isActive(); }
     /// Redraws done so far (tests check that bursts are coalesced).
     int redrawCount() const { return redraws_; }
@@ -109,6 +117,7 @@ class ChartView : public QChartView {
     LogSession& session_;
     QTimer redraw_timer_;
     int redraws_ = 0;
+    qint64 last_redraw_ms_ = 0;
     bool stale_ = false;  ///< a timed redraw was skipped while hidden
     bool dark_ = false;
     QString message_;

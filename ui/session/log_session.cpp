@@ -109,6 +109,7 @@ void LogSession::flushAppended() {
 
 void LogSession::announceAppended() {
     last_appended_.start();
+    announcing_ = true;
     if (live_) {
         const model::TimeRange full = fullRange();
         const double width = visible_.to_ms - visible_.from_ms;
@@ -117,6 +118,7 @@ void LogSession::announceAppended() {
                       : full);
     }
     emit dataAppended();
+    announcing_ = false;
 }
 
 void LogSession::noteLoadStarted(int source, const QString& path) {

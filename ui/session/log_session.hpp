@@ -79,6 +79,9 @@ public:
     /// Live: new data moves the view (everything, or a window of the zoomed width ending at the
     /// newest event). Off once the user zooms or pans; jumpToLive() or resetZoom() turn it on.
     bool isLive() const { return live_; }
+    /// True while dataAppended() and the visibleRangeChanged() of a view tracking the data are
+    /// being emitted: views tell a move by the data from the user's zoom or pan.
+    bool isAnnouncingData() const { return announcing_; }
     /// Back to the newest data: keeps the zoomed width when it is narrower than the whole log.
     void jumpToLive();
 
@@ -131,6 +134,7 @@ private:
     model::TimeRange visible_{0, 1};
     bool zoomed_ = false;
     bool live_ = true;
+    bool announcing_ = false;
     EventRef selected_;
     std::vector<RestartMark> restarts_;
     QTimer appended_timer_;       ///< a dataAppended() held back by the interval
