@@ -53,7 +53,10 @@ SourcesPanel::SourcesPanel(LogSession& session, QWidget* parent)
     connect(this, &QTreeWidget::itemChanged, this, &SourcesPanel::onItemChanged);
     connect(&session, &LogSession::sourcesChanged, this, &SourcesPanel::refresh);
     connect(&session, &LogSession::dataAppended, this, &SourcesPanel::refresh);
-    connect(&session, &LogSession::seriesVisibilityChanged, this, &SourcesPanel::refresh);
+    connect(&session, &LogSession::seriesVisibilityChanged, this, [this] {
+        visibility_changed_ = true;
+        refresh();
+    });
 }
 
 QTreeWidgetItem* SourcesPanel::sourceItem(int source) {
@@ -92,7 +95,8 @@ QTreeWidgetItem* SourcesPanel::seriesItem(size_t series) {
         item = new QTreeWidgetItem(sourceItem(int(s.source())));
         item->setData(NameColumn, kSeriesRole, qlonglong(series));
         item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
-        item->setCheckState(NameColumn, Qt::Checked);
+        item->setCheckState(NameColumn,
+                            session_.isSeriesVisible(series) ? Qt::Checked : Qt::Unchecked);
         item->setTextAlignment(GcsColumn, Qt::AlignRight | Qt::AlignVCenter);
         // Isolates of a pid after its first are worker threads (or other isolates of the process).
         // Items are made in series order, which is the order of the isolates' first records.
@@ -146,8 +150,12 @@ void SourcesPanel::refresh() {
             shown_sizes_[i] = size;
             item->setText(GcsColumn, formatCount(size));
         }
-        const Qt::CheckState check = session_.isSeriesVisible(i) ? Qt::Checked : Qt::Unchecked;
-        if (item->checkState(NameColumn) != check) item->setCheckState(NameColumn, check);
+        // Check boxes only change with the visibility: reading 30,000 of them on every growth
+        // of a log kept the GUI thread busy while it loaded.
+        if (visibility_changed_) {
+            const Qt::CheckState check = session_.isSeriesVisible(i) ? Qt::Checked : Qt::Unchecked;
+            if (item->checkState(NameColumn) != check) item->setCheckState(NameColumn, check);
+        }
     }
     for (size_t i = 0; i < per_source.size(); ++i) {
         source_items_[i]->setText(GcsColumn, formatCount(per_source[i]));
@@ -155,6 +163,7 @@ void SourcesPanel::refresh() {
             source_items_[i]->setData(NameColumn, Qt::CheckStateRole, {});
     }
     updating_ = false;
+    visibility_changed_ = false;
 }
 
 void SourcesPanel::onItemChanged(QTreeWidgetItem* item, int column) {

@@ -45,6 +45,7 @@ class SourcesPanel : public QTreeWidget {
     std::vector<QCheckBox*> follow_boxes_;  ///< per source, null until it is followable
     std::vector<size_t> shown_sizes_;              ///< per series: the GC count on its item
     std::set<std::pair<uint32_t, int64_t>> pids_;  ///< (source, pid) of the items made so far
+    bool visibility_changed_ = false;  ///< since the last refresh(): check boxes to sync
     bool updating_ = false;  ///< refresh() is setting items: their changes are not the user's
     bool applying_ = false;  ///< a click is being applied to the session
 };
