@@ -1,7 +1,7 @@
 // Chart redraw time with millions of GC events: the time from a zoom or pan to charts ready to
 // paint, and to painted, beside the decimation alone (no Qt) measured in the same run.
 //
-//   gcscope-bench-chart-redraw [--events N] [--width W] [--height H] [--steps S]
+//   gcscope-bench-chart-redraw [--events N] [--width W] [--height H] [--steps S] [--log FILE]
 //
 // Generates N realistic --trace-gc lines (Node 22 format; 9 Scavenges per Mark-Compact, a sawtooth
 // heap, a few long pauses) in memory, feeds them to a parser::StreamParser into the session's
@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "charts/chart_adapters.hpp"
+#include "gcscope/parser/input_source.hpp"
 #include "charts/dashboard.hpp"
 #include "charts/pause_chart.hpp"
 #include "charts/series_summary.hpp"
@@ -76,12 +77,14 @@ struct Figures {
 int main(int argc, char** argv) {
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
     size_t events = 3'000'000;
+    const char* log = nullptr;
     int width = 1600, height = 1000, steps = 20;
     for (int a = 1; a + 1 < argc; a += 2) {
         if (!std::strcmp(argv[a], "--events")) events = std::stoul(argv[a + 1]);
         if (!std::strcmp(argv[a], "--width")) width = std::stoi(argv[a + 1]);
         if (!std::strcmp(argv[a], "--height")) height = std::stoi(argv[a + 1]);
         if (!std::strcmp(argv[a], "--steps")) steps = std::stoi(argv[a + 1]);
+        if (!std::strcmp(argv[a], "--log")) log = argv[a + 1];
     }
     QApplication app(argc, argv);
 
@@ -92,11 +95,20 @@ int main(int argc, char** argv) {
     load.start();
     {
         model::Timeline& timeline = session.timeline();
-        const uint32_t source = timeline.addSource("synthetic-trace-gc.log");
+        const uint32_t source = timeline.addSource(log ? log : "synthetic-trace-gc.log");
         parser::StreamParser parser(timeline);
+        if (log) {
+            // A real log instead: e.g. one of thousands of isolates, each on its own clock.
+            const std::string error =
+                parser::readLog(log, [&](std::string_view chunk) { parser.feed(chunk); });
+            if (!error.empty()) {
+                std::fprintf(stderr, "%s\n", error.c_str());
+                return 2;
+            }
+        }
         std::string chunk;
         size_t i = 0;
-        while (i < events) {
+        while (!log && i < events) {
             chunk.clear();
             generate(chunk, i, events, size_t(8) << 20);
             parser.feed(chunk);

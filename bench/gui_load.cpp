@@ -13,9 +13,11 @@
 #include <QFileInfo>
 #include <QSettings>
 #include <QTemporaryDir>
+#include <QThread>
 #include <QTimer>
 #include <algorithm>
 #include <cstdio>
+#include <vector>
 
 #include "app/load_queue.hpp"
 #include "main_window.hpp"
@@ -23,13 +25,52 @@
 
 using namespace gcscope;
 
+namespace {
+
+/// Times every event the GUI thread handles, to name the slowest (what a stall was made of).
+class TimedApplication : public QApplication {
+  public:
+    using QApplication::QApplication;
+    struct Slow {
+        qint64 ms;
+        QString what;
+    };
+    std::vector<Slow> slowest;
+
+    bool notify(QObject* receiver, QEvent* event) override {
+        // Only the GUI thread's events (the loader's thread delivers its own through here too).
+        if (QThread::currentThread() != thread()) return QApplication::notify(receiver, event);
+        if (depth_++ > 0) {  // nested: counted in the outer event
+            const bool r = QApplication::notify(receiver, event);
+            --depth_;
+            return r;
+        }
+        QElapsedTimer t;
+        t.start();
+        const bool r = QApplication::notify(receiver, event);
+        --depth_;
+        const qint64 ms = t.elapsed();
+        if (ms >= 20)
+            slowest.push_back({ms, QStringLiteral("%1 (%2) event %3")
+                                       .arg(QString::fromLatin1(receiver->metaObject()->className()),
+                                            receiver->objectName())
+                                       .arg(int(event->type()))});
+        return r;
+    }
+
+  private:
+    int depth_ = 0;
+};
+
+}  // namespace
+
 int main(int argc, char** argv) {
     if (argc != 2) {
         std::fprintf(stderr, "usage: gcscope-bench-gui-load LOG\n");
         return 2;
     }
     qputenv("QT_QPA_PLATFORM", "offscreen");
-    QApplication app(argc, argv);
+    TimedApplication app(argc, argv);
     const QString log = QString::fromLocal8Bit(argv[1]);
     QTemporaryDir dir;
     ui::MainWindow window(std::make_unique<QSettings>(dir.filePath(QStringLiteral("b.ini")),
@@ -70,5 +111,11 @@ int main(int argc, char** argv) {
     std::printf("  longest GUI-thread stall during the load: %lld ms (timer period 10 ms)\n",
                 static_cast<long long>(worst_gap_ms));
     std::printf("  peak RSS %.0f MB\n", double(u.ru_maxrss) / 1024.0);
+    std::sort(app.slowest.begin(), app.slowest.end(),
+              [](const auto& a, const auto& b) { return a.ms > b.ms; });
+    std::printf("  slowest GUI-thread events (QEvent type; 43 = a queued signal, 1 = a timer):\n");
+    for (size_t i = 0; i < std::min<size_t>(8, app.slowest.size()); ++i)
+        std::printf("    %4lld ms  %s\n", static_cast<long long>(app.slowest[i].ms),
+                    qPrintable(app.slowest[i].what));
     return 0;
 }

@@ -137,7 +137,14 @@ double Series::nvpValue(size_t i, uint32_t key) const {
 
 IndexRange Series::locate(const TimeRange& range) const {
     const size_t n = size();
-    if (range.isAll()) return {0, n};
+    if (range.isAll() || n == 0) return {0, n};
+    // Most isolates of a many-isolate log lie wholly inside the view or wholly outside it: two
+    // reads answer, where a binary search costs a cache miss per step (a redraw of 18,000
+    // isolates spent a sixth of its time here).
+    const double first = sortTimeMs(0), last = sortTimeMs(n - 1);
+    if (range.from_ms <= first && last <= range.to_ms) return {0, n};
+    if (last < range.from_ms) return {n, n};
+    if (range.to_ms < first) return {0, 0};
     IndexRange r;
     r.begin = partitionPoint(0, n, [&](size_t i) { return sortTimeMs(i) < range.from_ms; });
     r.end = partitionPoint(r.begin, n, [&](size_t i) { return sortTimeMs(i) <= range.to_ms; });

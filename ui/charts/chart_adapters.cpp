@@ -312,18 +312,18 @@ QList<QPointF> heapCommitted(const Series& s, const TimeRange& visible, int widt
     return heapLines(s, visible, width).committed;
 }
 
-std::array<QList<QPointF>, kCollectorFamilies> pausePointsByFamily(const Series& s,
-                                                                   const TimeRange& range,
-                                                                   int width,
-                                                                   const SeriesSummary* summary) {
-    std::array<QList<QPointF>, kCollectorFamilies> out;
+void appendPausePointsByFamily(const Series& s, const TimeRange& range, int width,
+                               const SeriesSummary* summary,
+                               std::array<QList<QPointF>, kCollectorFamilies>& out) {
     const TimeRange visible = finiteFor(s, range);
-    if (width <= 0 || !(visible.from_ms <= visible.to_ms)) return out;
+    if (width <= 0 || !(visible.from_ms <= visible.to_ms)) return;
     const model::IndexRange r = s.locate(visible);
-    if (r.empty()) return out;
-    std::vector<ColumnStream<Two>> family;
-    family.reserve(kCollectorFamilies);
-    for (int f = 0; f < kCollectorFamilies; ++f) family.emplace_back(out[size_t(f)], nullptr, 0);
+    if (r.empty()) return;
+    static_assert(kCollectorFamilies == 4);
+    // On the stack: a redraw calls this once per isolate, thousands of times.
+    std::array<ColumnStream<Two>, kCollectorFamilies> family{
+        ColumnStream<Two>(out[0], nullptr, 0), ColumnStream<Two>(out[1], nullptr, 0),
+        ColumnStream<Two>(out[2], nullptr, 0), ColumnStream<Two>(out[3], nullptr, 0)};
     const Columns col(visible, width);
     walk(
         s, r.begin, r.end, col, summary,
@@ -341,6 +341,14 @@ std::array<QList<QPointF>, kCollectorFamilies> pausePointsByFamily(const Series&
             }
         });
     for (auto& f : family) f.flush();
+}
+
+std::array<QList<QPointF>, kCollectorFamilies> pausePointsByFamily(const Series& s,
+                                                                   const TimeRange& range,
+                                                                   int width,
+                                                                   const SeriesSummary* summary) {
+    std::array<QList<QPointF>, kCollectorFamilies> out;
+    appendPausePointsByFamily(s, range, width, summary, out);
     return out;
 }
 

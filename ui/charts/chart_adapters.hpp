@@ -87,6 +87,10 @@ QList<QPointF> pausePoints(const model::Series& s, CollectorFamily family,
 std::array<QList<QPointF>, kCollectorFamilies> pausePointsByFamily(
     const model::Series& s, const model::TimeRange& visible, int width,
     const SeriesSummary* summary = nullptr);
+/// The same, appended to `out` (a chart of many isolates collects them all in one list each).
+void appendPausePointsByFamily(const model::Series& s, const model::TimeRange& visible, int width,
+                               const SeriesSummary* summary,
+                               std::array<QList<QPointF>, kCollectorFamilies>& out);
 
 /// Times (s) of the OOM reports attributed to `series` that fall in `visible`.
 QList<double> oomTimes(const model::Timeline& timeline, std::span<const size_t> series,

@@ -157,17 +157,8 @@ void PauseChart::rebuild(int width) {
     const int columns = std::max(1, width / kPixelsPerColumn);
     std::array<QList<QPointF>, kCollectorFamilies> points;
     SummaryCache& summaries = SummaryCache::of(session());
-    for (size_t k : series) {
-        auto by_family =
-            pausePointsByFamily(timeline.series(k), visible, columns, &summaries.get(k));
-        for (int f = 0; f < kCollectorFamilies; ++f) {
-            if (points[size_t(f)].isEmpty()) {
-                points[size_t(f)] = std::move(by_family[size_t(f)]);
-            } else {
-                points[size_t(f)].append(by_family[size_t(f)]);
-            }
-        }
-    }
+    for (size_t k : series)
+        appendPausePointsByFamily(timeline.series(k), visible, columns, &summaries.get(k), points);
     double max_ms = 0;
     bool any = false;
     for (int f = 0; f < kCollectorFamilies; ++f) {

@@ -86,9 +86,26 @@ void ChartView::scheduleDataRedraw() {
                                                kRedrawDelayMs, kMaxDataRedrawDelayMs)));
 }
 
+namespace {
+/// When the last redraw of any chart ended, and how long it took (GUI thread only).
+QElapsedTimer g_last_redraw_end;
+qint64 g_last_redraw_ms = 0;
+/// A redraw this long lets pending input in before the next chart's.
+constexpr qint64 kSlowRedrawMs = 20;
+}  // namespace
+
 void ChartView::onRedrawTimer() {
     if (!isVisible()) {
         stale_ = true;
+        return;
+    }
+    // Charts whose timers fall due together redraw back to back in one turn of the event loop:
+    // with tens of thousands of isolates that froze the window for the sum of them. After a slow
+    // one, the next waits for the following turn (a new 0 ms timer is not due in this one).
+    if (g_last_redraw_end.isValid() && g_last_redraw_end.elapsed() == 0 &&
+        g_last_redraw_ms >= kSlowRedrawMs) {
+        g_last_redraw_end.invalidate();
+        redraw_timer_.start(0);
         return;
     }
     redrawNow();
@@ -107,6 +124,8 @@ void ChartView::redrawNow() {
     rebuild(plotWidth());
     updateHighlight();
     last_redraw_ms_ = took.elapsed();
+    g_last_redraw_ms = last_redraw_ms_;
+    g_last_redraw_end.start();
     ++redraws_;
     emit redrawn();
 }
