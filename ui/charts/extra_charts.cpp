@@ -192,6 +192,26 @@ QString LinesChart::hoverTextAt(QPointF view_pos) const {
     return n.line < 0 ? QString() : pointText(drawn_[size_t(n.line)], n.point);
 }
 
+std::vector<LinesChart::Line> LinesChart::isolateLines(
+    const QString& single_name,
+    const std::function<std::vector<model::Point>(const model::Series&)>& points) const {
+    const model::Timeline& timeline = session().timeline();
+    std::vector<size_t> series = session().visibleSeries();
+    if (series.size() > kMaxIsolateLines) series.resize(kMaxIsolateLines);
+    const bool several = series.size() > 1;
+    const bool with_source = several && needsSourceInLabels(timeline, series);
+    std::vector<Line> out;
+    for (size_t k = 0; k < series.size(); ++k) {
+        Line l;
+        l.series = series[k];
+        l.name = several ? seriesLabel(timeline, series[k], with_source) : single_name;
+        l.color = isolateColor(k, isDark());
+        l.points = points(timeline.series(series[k]));
+        out.push_back(std::move(l));
+    }
+    return out;
+}
+
 // ---- MutatorUtilisationChart
 // ------------------------------------------------------------------------
 
@@ -203,23 +223,11 @@ MutatorUtilisationChart::MutatorUtilisationChart(LogSession& session, QWidget* p
 
 std::vector<LinesChart::Line> MutatorUtilisationChart::collect(
     const model::TimeRange& range) const {
-    const model::Timeline& timeline = session().timeline();
-    std::vector<size_t> series = session().visibleSeries();
-    if (series.size() > kMaxIsolateLines) series.resize(kMaxIsolateLines);
-    const bool several = series.size() > 1;
-    const bool with_source = several && needsSourceInLabels(timeline, series);
-    std::vector<Line> out;
-    for (size_t k = 0; k < series.size(); ++k) {
-        Line l;
-        l.series = series[k];
-        l.name = several ? seriesLabel(timeline, series[k], with_source)
-                         : QStringLiteral("mutator utilisation");
-        l.color = isolateColor(k, isDark());
-        l.points = model::mutatorUtilisation(timeline.series(series[k]), range);
-        for (model::Point& p : l.points) p.value *= 100;
-        out.push_back(std::move(l));
-    }
-    return out;
+    return isolateLines(QStringLiteral("mutator utilisation"), [&](const model::Series& s) {
+        std::vector<model::Point> points = model::mutatorUtilisation(s, range);
+        for (model::Point& p : points) p.value *= 100;
+        return points;
+    });
 }
 
 // ---- AllocationRateChart
@@ -232,22 +240,9 @@ AllocationRateChart::AllocationRateChart(LogSession& session, QWidget* parent)
 }
 
 std::vector<LinesChart::Line> AllocationRateChart::collect(const model::TimeRange& range) const {
-    const model::Timeline& timeline = session().timeline();
-    std::vector<size_t> series = session().visibleSeries();
-    if (series.size() > kMaxIsolateLines) series.resize(kMaxIsolateLines);
-    const bool several = series.size() > 1;
-    const bool with_source = several && needsSourceInLabels(timeline, series);
-    std::vector<Line> out;
-    for (size_t k = 0; k < series.size(); ++k) {
-        Line l;
-        l.series = series[k];
-        l.name = several ? seriesLabel(timeline, series[k], with_source)
-                         : QStringLiteral("allocation rate");
-        l.color = isolateColor(k, isDark());
-        l.points = model::allocationRate(timeline.series(series[k]), range);
-        out.push_back(std::move(l));
-    }
-    return out;
+    return isolateLines(QStringLiteral("allocation rate"), [&](const model::Series& s) {
+        return model::allocationRate(s, range);
+    });
 }
 
 // ---- HeapSpaceChart

@@ -2,6 +2,8 @@
 // allocation rate and per-space heap (--trace-gc-verbose logs).
 #pragma once
 
+#include <functional>
+
 #include "charts/time_chart_view.hpp"
 
 QT_BEGIN_NAMESPACE
@@ -75,6 +77,11 @@ class LinesChart : public TimeChartView {
     virtual QString emptyText() const { return QStringLiteral("No data in the visible range"); }
     /// Hover text of drawn point `p` of `line`.
     virtual QString pointText(const Line& line, const model::Point& p) const;
+    /// One line per visible isolate (at most kMaxIsolateLines) of what `points` derives from its
+    /// series; named `single_name` when there is only one, else after the isolate.
+    std::vector<Line> isolateLines(
+        const QString& single_name,
+        const std::function<std::vector<model::Point>(const model::Series&)>& points) const;
 
     void rebuild(int width) override;
     void applyStyle() override;
