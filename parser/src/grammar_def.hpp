@@ -7,6 +7,9 @@
 // them.
 #pragma once
 
+#include <cstring>
+#include <string_view>
+
 #include <boost/fusion/include/std_pair.hpp>
 #include <boost/spirit/home/x3.hpp>
 
@@ -71,6 +74,37 @@ struct UnsignedParser : x3::parser<UnsignedParser<Radix>> {
 };
 inline constexpr UnsignedParser<10> u64{};
 inline constexpr UnsignedParser<16> hex64{};
+
+/// A string literal as a template argument, so its length and bytes are compile-time constants.
+template <size_t N>
+struct FixedString {
+    char chars[N - 1];
+    constexpr FixedString(const char (&s)[N]) {
+        for (size_t i = 0; i + 1 < N; ++i) chars[i] = s[i];
+    }
+    static constexpr size_t size = N - 1;
+};
+
+/// Literal text matched with one fixed-length compare. x3::lit("…") walks a NUL-terminated
+/// string a character at a time: on --trace-gc logs that loop was an eighth of all instructions
+/// (a record line matches some 60 literal characters).
+template <FixedString S>
+struct LiteralParser : x3::parser<LiteralParser<S>> {
+    using attribute_type = x3::unused_type;
+    static bool const has_attribute = false;
+
+    template <typename Iterator, typename Context, typename RContext, typename Attribute>
+    bool parse(Iterator& first, Iterator const& last, Context const&, RContext const&,
+               Attribute&) const {
+        if (size_t(last - first) < S.size || std::memcmp(&*first, S.chars, S.size) != 0)
+            return false;
+        first += S.size;
+        return true;
+    }
+};
+template <FixedString S>
+inline constexpr LiteralParser<S> lit{};
+
 inline auto const spaces = *x3::lit(' ');
 // Character sets (one bitset lookup per character) rather than x3::lower/alpha/digit, which call
 // the C library's locale-aware islower() & co. per character: that was a tenth of the parse
@@ -141,29 +175,55 @@ inline auto const setIsolateId = [](auto& ctx) {
     target<PrefixTag>(ctx).isolate_id = int64_t(x3::_attr(ctx));
 };
 inline auto const pointer =
-    (x3::lit("0x") >> hex64[setIsolate]) | x3::raw[x3::repeat(8, 16)[hexDigit]][setMsvcIsolate];
+    (lit<"0x"> >> hex64[setIsolate]) | x3::raw[x3::repeat(8, 16)[hexDigit]][setMsvcIsolate];
 inline auto const v8Prefix =
     x3::lit('[') >> u64[setPid] >>
     -(x3::lit(':') >> pointer >> -(x3::lit(':') >> u64[setIsolateId])) >> x3::lit(']');
-inline auto const isolateEcho = x3::lit("[I:") >> -x3::lit("0x") >> +hexDigit >> x3::lit(']') >>
+inline auto const isolateEcho = lit<"[I:"> >> -lit<"0x"> >> +hexDigit >> x3::lit(']') >>
                                 +x3::lit(' ');
 
 // ---- "   1234 ms: " -------------------------------------------------------------------------
-inline auto const timestamp = spaces >> decimal >> x3::lit(" ms: ");
+inline auto const timestamp = spaces >> decimal >> lit<" ms: ">;
 
 // ---- the --trace-gc record up to " ms" ------------------------------------------------------
-struct TypeSymbols : x3::symbols<GcType> {
-    TypeSymbols() {
-        add("Scavenge", GcType::Scavenge)                                         //
-            ("Mark-sweep", GcType::MarkSweep)                                     //
-            ("Mark-Compact", GcType::MarkCompact)                                 //
-            ("Incremental Mark-Compact", GcType::IncrementalMarkCompact)          //
-            ("Minor Mark-Compact", GcType::MinorMarkCompact)                      //
-            ("Minor Mark-Sweep", GcType::MinorMarkSweep)                          //
-            ("Incremental Minor Mark-Sweep", GcType::IncrementalMinorMarkSweep);  //
+/// The GC type name. Compared whole against the names starting with the same letter rather than
+/// walked through an x3::symbols tree a character at a time (3% of a --trace-gc parse). No name
+/// is a prefix of another, so the first match is the only one.
+struct GcTypeParser : x3::parser<GcTypeParser> {
+    using attribute_type = GcType;
+    static bool const has_attribute = true;
+
+    struct Name {
+        std::string_view text;
+        GcType type;
+    };
+    static constexpr Name kNames[] = {
+        {"Scavenge", GcType::Scavenge},
+        {"Mark-sweep", GcType::MarkSweep},
+        {"Mark-Compact", GcType::MarkCompact},
+        {"Minor Mark-Compact", GcType::MinorMarkCompact},
+        {"Minor Mark-Sweep", GcType::MinorMarkSweep},
+        {"Incremental Mark-Compact", GcType::IncrementalMarkCompact},
+        {"Incremental Minor Mark-Sweep", GcType::IncrementalMinorMarkSweep},
+    };
+
+    template <typename Iterator, typename Context, typename RContext, typename Attribute>
+    bool parse(Iterator& first, Iterator const& last, Context const&, RContext const&,
+               Attribute& attr) const {
+        const size_t available = size_t(last - first);
+        if (available == 0) return false;
+        for (const Name& name : kNames) {
+            if (name.text[0] != *first || available < name.text.size() ||
+                std::memcmp(&*first, name.text.data(), name.text.size()) != 0)
+                continue;
+            first += name.text.size();
+            x3::traits::move_to(name.type, attr);
+            return true;
+        }
+        return false;
     }
 };
-inline TypeSymbols const gcType;
+inline constexpr GcTypeParser gcType{};
 
 struct CoreTag;
 template <uint16_t Flag>
@@ -179,17 +239,17 @@ inline auto const setSecondTime = [](auto& ctx) {
 };
 
 inline auto const heapSizes = x3::rule<struct HeapSizesRule, ast::HeapSizes>{"heap sizes"} =
-    decimal >> x3::lit(" (") >> decimal >> x3::lit(") -> ") >> decimal >> x3::lit(" (") >> decimal
-    >> x3::lit(") MB, ");
+    decimal >> lit<" ("> >> decimal >> lit<") -> "> >> decimal >> lit<" ("> >> decimal
+    >> lit<") MB, ">;
 
 inline auto const traceCore =
-    -x3::lit("Shared ")[setFlag<kShared>] >> gcType[setType] >>
-    -x3::lit(" (reduce)")[setFlag<kReduce>] >>
-    -(x3::lit(" (interleaved)")[setFlag<kInterleaved>] |
-      x3::lit(" (during sweeping)")[setFlag<kDuringSweeping>]) >>
+    -lit<"Shared ">[setFlag<kShared>] >> gcType[setType] >>
+    -lit<" (reduce)">[setFlag<kReduce>] >>
+    -(lit<" (interleaved)">[setFlag<kInterleaved>] |
+      lit<" (during sweeping)">[setFlag<kDuringSweeping>]) >>
     x3::lit(' ') >> heapSizes[setSizes] >>
-    -(x3::lit("pooled: ") >> decimal[setPooled] >> x3::lit(" MB, ")) >> decimal[setFirstTime] >>
-    -(x3::lit(" / ") >> decimal[setSecondTime]) >> x3::lit(" ms");
+    -(lit<"pooled: "> >> decimal[setPooled] >> lit<" MB, ">) >> decimal[setFirstTime] >>
+    -(lit<" / "> >> decimal[setSecondTime]) >> lit<" ms">;
 
 // ---- " (+ 3.4 ms in 19 steps since start of marking, biggest step 1.1 ms, walltime … 1133 ms)" --
 struct IncTag;
@@ -200,19 +260,19 @@ inline auto const setIncBiggest = [](auto& ctx) {
 };
 inline auto const setIncWall = [](auto& ctx) { target<IncTag>(ctx).walltime = x3::_attr(ctx); };
 inline auto const incremental =
-    spaces >> x3::lit("(+ ") >> decimal[setIncMs] >> x3::lit(" ms in ") >> decimal[setIncSteps] >>
-    x3::lit(" steps since ") >>
-    (x3::lit("last GC") |
-     (x3::lit("start of marking") >>
-      -(x3::lit(", biggest step ") >> decimal[setIncBiggest] >> x3::lit(" ms")) >>
-      -(x3::lit(", walltime since start of marking ") >> decimal[setIncWall] >> x3::lit(" ms")))) >>
+    spaces >> lit<"(+ "> >> decimal[setIncMs] >> lit<" ms in "> >> decimal[setIncSteps] >>
+    lit<" steps since "> >>
+    (lit<"last GC"> |
+     (lit<"start of marking"> >>
+      -(lit<", biggest step "> >> decimal[setIncBiggest] >> lit<" ms">) >>
+      -(lit<", walltime since start of marking "> >> decimal[setIncWall] >> lit<" ms">))) >>
     x3::lit(')');
 
 // ---- " (average mu = 0.990, current mu = 0.990)" ---------------------------------------------
 inline auto const mutatorUtilization =
     x3::rule<struct MuRule, ast::MutatorUtilization>{
-        "mutator utilization"} = spaces >> x3::lit("(average mu = ") >> decimal
-                                 >> x3::lit(", current mu = ") >> decimal >> x3::lit(')');
+        "mutator utilization"} = spaces >> lit<"(average mu = "> >> decimal
+                                 >> lit<", current mu = "> >> decimal >> x3::lit(')');
 
 // ---- "Old space,          used:  62965 KB, available:   6373 KB, committed:  70612 KB" --------
 // Column widths changed three times (V8 4.x, ~10.x, 15); "available:*" marks sweeping in
@@ -254,10 +314,10 @@ inline auto const setSpaceAmount = [](auto& ctx) {
 inline auto const spaceAmount =
     x3::rule<struct SpaceAmountRule, std::pair<SpaceAmount, double>>{
         "space amount"} = spaceAmountName >> x3::lit(':') >> -x3::lit('*') >> spaces >> decimal
-                          >> spaces >> x3::lit("KB") >> x3::omit[-x3::lit('*')];
+                          >> spaces >> lit<"KB"> >> x3::omit[-x3::lit('*')];
 inline auto const heapSpaceLine = x3::raw[x3::char_("a-zA-Z") >> *spaceNameChar][setSpaceName] >>
                                   x3::lit(',') >> +x3::lit(' ') >>
-                                  (spaceAmount[setSpaceAmount] % x3::lit(", ")) >> spaces;
+                                  (spaceAmount[setSpaceAmount] % lit<", ">) >> spaces;
 
 // ---- nvp "key=value" pairs --------------------------------------------------------------------
 // Parsed generically: the key set changes in almost every V8 release. Pairs may be glued
@@ -295,10 +355,10 @@ inline auto const nvpPairs = nvpPair % spaces;
 inline auto const jsonString = *(x3::char_ - (x3::lit('"') >> (x3::lit(',') | x3::lit('}'))));
 inline auto const jsonValue =
     decimalText[setFieldNumber] |
-    x3::raw[x3::lit("true") | x3::lit("false") | x3::lit("null")][setFieldText] |
+    x3::raw[lit<"true"> | lit<"false"> | lit<"null">][setFieldText] |
     (x3::lit('"') >> x3::raw[jsonString][setFieldText] >> x3::lit('"'));
 inline auto const jsonMember = x3::lit('"') >> x3::raw[+(x3::char_ - '"')][startField] >>
-                               x3::lit("\":") >> jsonValue;
-inline auto const nvpJson = x3::lit("GC: {") >> -(jsonMember % x3::lit(',')) >> x3::lit('}');
+                               lit<"\":"> >> jsonValue;
+inline auto const nvpJson = lit<"GC: {"> >> -(jsonMember % x3::lit(',')) >> x3::lit('}');
 
 }  // namespace gcscope::parser::grammar_def

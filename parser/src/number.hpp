@@ -18,46 +18,14 @@
 
 namespace gcscope::parser {
 
-/// Parses a number at [p, end): optional '-', digits, optional '.' digits, optional exponent;
-/// also "inf", "nan". On success stores it, advances p past it and returns true.
-inline bool parseDecimal(const char*& p, const char* end, double& out) {
-    static constexpr double kPow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
-                                        1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
-                                        1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
-    const char* s = p;
-    bool negative = false;
-    if (s != end && *s == '-') {
-        negative = true;
-        ++s;
-    }
-    uint64_t mantissa = 0;
-    int digits = 0;
-    while (s != end && unsigned(*s - '0') < 10) {
-        mantissa = mantissa * 10 + unsigned(*s - '0');
-        ++digits;
-        ++s;
-    }
-    int decimals = 0;
-    if (s != end && *s == '.' && s + 1 != end && unsigned(s[1] - '0') < 10) {
-        ++s;
-        while (s != end && unsigned(*s - '0') < 10) {
-            mantissa = mantissa * 10 + unsigned(*s - '0');
-            ++digits;
-            ++decimals;
-            ++s;
-        }
-    }
-    const bool exponent =
-        s != end && (*s == 'e' || *s == 'E') && s + 1 != end &&
-        (unsigned(s[1] - '0') < 10 ||
-         ((s[1] == '+' || s[1] == '-') && s + 2 != end && unsigned(s[2] - '0') < 10));
-    if (digits > 0 && digits <= 15 && !exponent) {
-        const double v = double(mantissa) / kPow10[decimals];
-        out = negative ? -v : v;
-        p = s;
-        return true;
-    }
-    if (digits == 0 && (s == end || (*s != 'i' && *s != 'n' && *s != 'I' && *s != 'N')))
+namespace detail {
+
+/// The rare shapes (exponent, 16+ digits, inf/nan): std::from_chars. Out of line, so the fixed-
+/// point path below (a record line has ten numbers) saves and restores fewer registers.
+[[gnu::noinline]] inline bool parseDecimalSlow(const char*& p, const char* end, double& out) {
+    const char* s = p + (p != end && *p == '-');
+    if (s == end || (unsigned(*s - '0') >= 10 && *s != '.' && *s != 'i' && *s != 'n' &&
+                     *s != 'I' && *s != 'N'))
         return false;
     double v = 0;
     const auto [ptr, ec] = std::from_chars(p, end, v);
@@ -74,6 +42,42 @@ inline bool parseDecimal(const char*& p, const char* end, double& out) {
     out = v;
     p = ptr;
     return true;
+}
+
+}  // namespace detail
+
+/// Parses a number at [p, end): optional '-', digits, optional '.' digits, optional exponent;
+/// also "inf", "nan". On success stores it, advances p past it and returns true.
+inline bool parseDecimal(const char*& p, const char* end, double& out) {
+    static constexpr double kPow10[] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                        1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+    const char* s = p;
+    const bool negative = s != end && *s == '-';
+    s += negative;
+    const char* const int_begin = s;
+    uint64_t mantissa = 0;
+    while (s != end && unsigned(*s - '0') < 10) mantissa = mantissa * 10 + unsigned(*s++ - '0');
+    size_t digits = size_t(s - int_begin);
+    size_t decimals = 0;
+    if (end - s >= 2 && *s == '.' && unsigned(s[1] - '0') < 10) {
+        const char* const frac_begin = ++s;
+        while (s != end && unsigned(*s - '0') < 10) mantissa = mantissa * 10 + unsigned(*s++ - '0');
+        decimals = size_t(s - frac_begin);
+        digits += decimals;
+    }
+    // 'e' only starts an exponent when a digit (or a sign and a digit) follows: "0.00evacuate=1"
+    // is a glued nvp pair.
+    const bool exponent =
+        s != end && (*s | 0x20) == 'e' && s + 1 != end &&
+        (unsigned(s[1] - '0') < 10 ||
+         ((s[1] == '+' || s[1] == '-') && s + 2 != end && unsigned(s[2] - '0') < 10));
+    if (digits - 1 < 15 && !exponent) {  // 1 to 15 digits: m and 10^d are exact doubles
+        const double v = double(mantissa) / kPow10[decimals];
+        out = negative ? -v : v;
+        p = s;
+        return true;
+    }
+    return detail::parseDecimalSlow(p, end, out);
 }
 
 }  // namespace gcscope::parser

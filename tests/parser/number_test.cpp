@@ -37,6 +37,31 @@ TEST(Number, FixedPointIsCorrectlyRounded) {
     }
 }
 
+// Inside a line a number is followed by more text: every length of integer and fraction part,
+// followed by each kind of byte that ends a number, must read as from_chars reads it.
+TEST(Number, NumbersFollowedByTextReadLikeFromChars) {
+    std::mt19937_64 rng(7);
+    for (int int_digits = 1; int_digits <= 15; ++int_digits) {
+        for (int frac_digits = 0; int_digits + frac_digits <= 15; ++frac_digits) {
+            for (std::string_view after :
+                 {" (", ") -> ", "%", "/", ":", "\x7f\xff", ".x", "evacuate="}) {
+                std::string text;
+                for (int i = 0; i < int_digits; ++i) text += char('0' + rng() % 10);
+                if (frac_digits) text += '.';
+                for (int i = 0; i < frac_digits; ++i) text += char('0' + rng() % 10);
+                const size_t length = text.size();
+                text += after;
+                text += "12345678 MB";
+                double expected = 0;
+                std::from_chars(text.data(), text.data() + length, expected);
+                size_t consumed = 0;
+                ASSERT_EQ(parsed(text, &consumed), expected) << text;
+                ASSERT_EQ(consumed, length) << text;
+            }
+        }
+    }
+}
+
 TEST(Number, StopsAtTheFirstCharacterThatIsNotPartOfTheNumber) {
     size_t n = 0;
     EXPECT_EQ(parsed("0.00scavenge", &n), 0.0);  // glued nvp keys
