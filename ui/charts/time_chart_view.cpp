@@ -87,9 +87,9 @@ void ChartView::scheduleDataRedraw() {
 }
 
 namespace {
-/// When the last redraw of any chart ended, and how long it took (GUI thread only).
-QElapsedTimer g_last_redraw_end;
-qint64 g_last_redraw_ms = 0;
+/// A chart redrew slowly in this turn of the event loop (GUI thread only; reset by a 0 ms timer,
+/// which runs in the next turn).
+bool g_slow_redraw_this_turn = false;
 /// A redraw this long lets pending input in before the next chart's.
 constexpr qint64 kSlowRedrawMs = 20;
 }  // namespace
@@ -101,14 +101,17 @@ void ChartView::onRedrawTimer() {
     }
     // Charts whose timers fall due together redraw back to back in one turn of the event loop:
     // with tens of thousands of isolates that froze the window for the sum of them. After a slow
-    // one, the next waits for the following turn (a new 0 ms timer is not due in this one).
-    if (g_last_redraw_end.isValid() && g_last_redraw_end.elapsed() == 0 &&
-        g_last_redraw_ms >= kSlowRedrawMs) {
-        g_last_redraw_end.invalidate();
+    // one, the others wait for a later turn, so input is handled in between. (A new 0 ms timer is
+    // not due in the turn that starts it.)
+    if (g_slow_redraw_this_turn) {
         redraw_timer_.start(0);
         return;
     }
     redrawNow();
+    if (last_redraw_ms_ >= kSlowRedrawMs) {
+        g_slow_redraw_this_turn = true;
+        QTimer::singleShot(0, [] { g_slow_redraw_this_turn = false; });
+    }
 }
 
 void ChartView::showEvent(QShowEvent* event) {
@@ -124,8 +127,6 @@ void ChartView::redrawNow() {
     rebuild(plotWidth());
     updateHighlight();
     last_redraw_ms_ = took.elapsed();
-    g_last_redraw_ms = last_redraw_ms_;
-    g_last_redraw_end.start();
     ++redraws_;
     emit redrawn();
 }
