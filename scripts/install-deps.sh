@@ -3,7 +3,8 @@
 # everything is already there, so CI and repeat runs do not touch the network.
 set -euo pipefail
 packages=(cmake g++ make pkg-config libboost-dev zlib1g-dev libgtest-dev
-          qt6-base-dev qt6-charts-dev libqt6opengl6-dev libgl-dev fonts-dejavu-core)
+          qt6-base-dev qt6-charts-dev libqt6opengl6-dev libgl-dev fonts-dejavu-core
+          clang-14 libclang-rt-14-dev)  # the last two: the fuzz smoke run (fuzz/smoke.sh)
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
