@@ -12,6 +12,7 @@
 #include "charts/dashboard.hpp"
 #include "charts/pause_chart.hpp"
 #include "gcscope/parser/stream_parser.hpp"
+#include "panels/events_table.hpp"
 #include "panels/live_indicator.hpp"
 #include "panels/sources_panel.hpp"
 #include "session/log_loader.hpp"
@@ -139,6 +140,9 @@ TEST(AppFollow, AViewTheUserScrolledBackStaysWhileDataArrives) {
     EXPECT_EQ(session.visibleRange().from_ms, back.from_ms);
     EXPECT_EQ(session.visibleRange().to_ms, back.to_ms);
     EXPECT_GT(session.fullRange().to_ms, full.to_ms);  // data did arrive
+    // The events table keeps its rows (the range did not move) but counts the new events.
+    EXPECT_TRUE(w->events().countText().endsWith(QStringLiteral(" of 101 events")))
+        << w->events().countText().toStdString();
 
     // "Jump to live" shows the newest data at the same width, and follows it again.
     LiveIndicator& live = w->liveIndicator();

@@ -88,6 +88,8 @@ EventsTable::EventsTable(LogSession& session, QWidget* parent)
     connect(view_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex& current) { onCurrentRowChanged(current.row()); });
     connect(&session, &LogSession::dataAppended, model_, &EventsTableModel::update);
+    // The total grows with a followed log even when no new row falls in the range shown.
+    connect(&session, &LogSession::dataAppended, this, &EventsTable::updateCount);
     // Checking a log shows each of its isolates in turn: rebuild once, after the last. Zoom and
     // pan emit many ranges: follow them at most every 40 ms.
     update_timer_.setSingleShot(true);
@@ -141,6 +143,10 @@ void EventsTable::updateCount() {
     count_->setText(shown == total
                         ? tr("%1 events").arg(formatCount(total))
                         : tr("%1 of %2 events").arg(formatCount(shown), formatCount(total)));
+}
+
+QString EventsTable::countText() const {
+    return count_->text();
 }
 
 void EventsTable::onCurrentRowChanged(int row) {

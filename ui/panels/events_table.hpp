@@ -27,6 +27,8 @@ class EventsTable : public QWidget {
     QComboBox& generationFilter() { return *generation_; }
     QComboBox& collectorFilter() { return *collector_; }
     QCheckBox& visibleRangeOnly() { return *in_range_; }
+    /// What the count label says: "101 events", "25 of 101 events".
+    QString countText() const;
 
   private:
     void applyFilter();
@@ -42,7 +44,7 @@ class EventsTable : public QWidget {
     QComboBox* generation_;
     QComboBox* collector_;
     QCheckBox* in_range_;
-    QLabel* count_;
+    QLabel* count_;  ///< "25 of 101 events"
     QTimer update_timer_;  ///< coalesces visibility and range changes into one update
     bool syncing_ = false;
 };
