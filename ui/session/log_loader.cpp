@@ -132,6 +132,8 @@ void LogLoader::readAndFollow(const QString& path) {
     auto* log = new FollowedLog(timeline, uint32_t(source), path.toStdString(), this);
     ProgressThrottle progress(*this, source, QFileInfo(path).size());
     bool was_cancelled = false;
+    QElapsedTimer since_poll;  // the logs already followed are polled during a long first read
+    since_poll.start();
     try {
         // A deleted or truncated file is handled by the follower as it would be later: what was
         // read stays, and the read goes on from where the file now is.
@@ -139,6 +141,10 @@ void LogLoader::readAndFollow(const QString& path) {
                    if (cancel_.load()) throw Cancelled{};
                    progress.add(qint64(bytes));
                }).more) {
+            if (since_poll.elapsed() >= poll_timer_->interval()) {
+                pollAll();
+                since_poll.restart();
+            }
         }
     } catch (const Cancelled&) {
         was_cancelled = true;
