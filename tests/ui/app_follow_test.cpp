@@ -12,6 +12,7 @@
 #include "charts/dashboard.hpp"
 #include "charts/pause_chart.hpp"
 #include "gcscope/parser/stream_parser.hpp"
+#include "panels/diagnostics_view.hpp"
 #include "panels/events_table.hpp"
 #include "panels/live_indicator.hpp"
 #include "panels/sources_panel.hpp"
@@ -198,6 +199,30 @@ TEST(AppFollow, ARotatedLogIsReadToItsEndThenTheNewFileFromItsStart) {
     EXPECT_EQ(w->session().restarts().size(), 1u);
     EXPECT_EQ(w->session().restarts().front().kind, QStringLiteral("rotated"));
     EXPECT_FALSE(w->session().source(0).gone);
+}
+
+TEST(AppFollow, UnrecognisedLinesWrittenLaterAreListed) {
+    GrowingLog log("node22-workers-trace-gc.log", 20);
+    TestWindow w;
+    ASSERT_TRUE(w.open({log.path}));
+    DiagnosticsView& diagnostics = w->diagnostics();
+    ASSERT_EQ(diagnostics.topLevelItemCount(), 1);
+    const int before = diagnostics.topLevelItem(0)->childCount();
+    append(log.path, "Server listening on port 3000\n" + log.lines[20] + '\n');
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] { return diagnostics.topLevelItem(0)->childCount() == before + 1; }, 5000));
+    QTreeWidgetItem* added = diagnostics.topLevelItem(0)->child(before);
+    EXPECT_EQ(added->text(DiagnosticsView::LineColumn), QStringLiteral("21"));
+    EXPECT_EQ(added->text(DiagnosticsView::TextColumn), QStringLiteral("Server listening on port 3000"));
+    // A record alone only updates the counts.
+    append(log.path, log.lines[21] + '\n');
+    EXPECT_TRUE(QTest::qWaitFor(
+        [&] {
+            return diagnostics.topLevelItem(0)->text(DiagnosticsView::TextColumn).startsWith(
+                QStringLiteral("23 lines"));
+        },
+        5000))
+        << diagnostics.topLevelItem(0)->text(DiagnosticsView::TextColumn).toStdString();
 }
 
 TEST(AppFollow, TheFollowToggleStopsAndResumesReading) {

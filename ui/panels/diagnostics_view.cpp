@@ -47,19 +47,42 @@ DiagnosticsView::DiagnosticsView(LogSession& session, QWidget* parent)
         LineColumn,
         fontMetrics().horizontalAdvance(QStringLiteral("node22-workers-trace-gc.log")) + 40);
     connect(&session, &LogSession::sourcesChanged, this, &DiagnosticsView::refresh);
+    connect(&session, &LogSession::dataAppended, this, &DiagnosticsView::onDataAppended);
     refresh();
+}
+
+QString DiagnosticsView::countsText(const SourceInfo& info) const {
+    QString counts =
+        info.state == SourceInfo::State::Loading ? tr("loading…") : lineCountsText(info);
+    if (!info.error.isEmpty()) counts += QStringLiteral(" · ") + info.error;
+    return counts;
+}
+
+void DiagnosticsView::onDataAppended() {
+    bool rebuild = topLevelItemCount() != session_.sourceCount();
+    for (int i = 0; i < session_.sourceCount() && !rebuild; ++i)
+        rebuild = session_.source(i).stats.unrecognised_lines != shown_unrecognised_[size_t(i)];
+    if (rebuild) {
+        refresh();
+        return;
+    }
+    for (int i = 0; i < session_.sourceCount(); ++i) {
+        const QString counts = countsText(session_.source(i));
+        topLevelItem(i)->setText(TextColumn, counts);
+        topLevelItem(i)->setToolTip(TextColumn, counts);
+    }
 }
 
 void DiagnosticsView::refresh() {
     clear();
+    shown_unrecognised_.assign(size_t(session_.sourceCount()), 0);
     for (int i = 0; i < session_.sourceCount(); ++i) {
         const SourceInfo& info = session_.source(i);
+        shown_unrecognised_[size_t(i)] = info.stats.unrecognised_lines;
         auto* top = new QTreeWidgetItem(this);
         top->setText(LineColumn, QFileInfo(info.path).fileName());
         top->setToolTip(LineColumn, info.path);
-        QString counts =
-            info.state == SourceInfo::State::Loading ? tr("loading…") : lineCountsText(info);
-        if (!info.error.isEmpty()) counts += QStringLiteral(" · ") + info.error;
+        const QString counts = countsText(info);
         top->setText(TextColumn, counts);
         top->setToolTip(TextColumn, counts);
         for (const auto& u : info.stats.first_unrecognised) {

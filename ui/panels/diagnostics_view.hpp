@@ -3,6 +3,8 @@
 #pragma once
 
 #include <QTreeWidget>
+#include <cstdint>
+#include <vector>
 
 namespace gcscope::ui {
 
@@ -22,7 +24,13 @@ class DiagnosticsView : public QTreeWidget {
     void refresh();
 
   private:
+    /// A followed log grew: rebuild only if an unrecognised line was added (a rebuild collapses
+    /// what the user expanded), else just update the counts.
+    void onDataAppended();
+    QString countsText(const SourceInfo& info) const;
+
     LogSession& session_;
+    std::vector<uint64_t> shown_unrecognised_;  ///< per source, at the last rebuild
 };
 
 /// "1,234 lines: 101 GC records, 5 known, 3 unrecognised"-style summary of a parse.
