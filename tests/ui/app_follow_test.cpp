@@ -15,6 +15,7 @@
 #include "panels/diagnostics_view.hpp"
 #include "panels/events_table.hpp"
 #include "panels/live_indicator.hpp"
+#include "panels/summary_panel.hpp"
 #include "panels/sources_panel.hpp"
 #include "session/log_loader.hpp"
 #include "session/log_session.hpp"
@@ -145,6 +146,13 @@ TEST(AppFollow, AViewTheUserScrolledBackStaysWhileDataArrives) {
     EXPECT_EQ(session.visibleRange().from_ms, back.from_ms);
     EXPECT_EQ(session.visibleRange().to_ms, back.to_ms);
     EXPECT_GT(session.fullRange().to_ms, full.to_ms);  // data did arrive
+    // The statistics of the whole log keep up.
+    EXPECT_TRUE(QTest::qWaitFor(
+        [&] {
+            return w->summary().text(SummaryRow::Events, SummaryPanel::WholeColumn) ==
+                   QStringLiteral("101");
+        },
+        3000));
 
     // "Jump to live" shows the newest data at the same width, and follows it again.
     LiveIndicator& live = w->liveIndicator();

@@ -4,7 +4,9 @@
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QElapsedTimer>
 #include <QTest>
+#include <vector>
 
 #include "session/log_loader.hpp"
 #include "session/log_session.hpp"
@@ -61,6 +63,30 @@ TEST(LogSession, ZoomAndResetAndHiddenSeries) {
     EXPECT_FALSE(session.isZoomed());
     session.setSeriesVisible(0, false);
     EXPECT_EQ(session.visibleSeries().size(), 2u);
+}
+
+TEST(LogSession, AppendNotesAreCoalescedToAboutTenAnnouncementsASecond) {
+    LogSession session;
+    QElapsedTimer clock;
+    clock.start();
+    std::vector<qint64> announced;  // when dataAppended() came, ms
+    QObject::connect(&session, &LogSession::dataAppended,
+                     [&] { announced.push_back(clock.elapsed()); });
+    // A writer flushing every 5 ms for half a second: a note from the loader each time.
+    qint64 last_note = 0;
+    for (int i = 0; i < 100; ++i) {
+        session.noteDataAppended();
+        last_note = clock.elapsed();
+        QTest::qWait(5);
+    }
+    QTest::qWait(2 * LogSession::kAppendedIntervalMs);
+    ASSERT_GE(announced.size(), 2u);
+    EXPECT_LE(announced.front(), 5);  // the first at once
+    for (size_t k = 1; k < announced.size(); ++k)  // then at most one per interval (timer slack)
+        EXPECT_GE(announced[k] - announced[k - 1], LogSession::kAppendedIntervalMs - 10);
+    // The last note is announced, within one interval.
+    EXPECT_GE(announced.back(), last_note);
+    EXPECT_LE(announced.back(), last_note + LogSession::kAppendedIntervalMs + 50);
 }
 
 }  // namespace
