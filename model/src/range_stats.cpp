@@ -397,6 +397,15 @@ RangeStats combinedStats(const Timeline& timeline, std::span<const size_t> serie
 
 RangeStats combinedStats(const Timeline& timeline, std::span<const size_t> series, const TimeRange& range,
                          const std::function<void(size_t k, RangeStats&& stats)>& on_series, unsigned threads) {
+    // One isolate: the combined statistics are its own, from the same values in the same order.
+    // Computing them a second time was a quarter of `summary` on a 1 GB log of one process.
+    if (series.size() == 1) {
+        StatsBuilder one(timeline, range, true);
+        one.addSeries(series[0], timeline.series(series[0]).locate(range));
+        RangeStats stats = one.finish();
+        if (on_series) on_series(0, RangeStats(stats));
+        return stats;
+    }
     // Pass 1: counts and sums, per chunk of series; each series' own statistics on the way.
     std::vector<IndexRange> ranges(series.size());
     const unsigned n = detail::threadsFor(series.size(), threads);
