@@ -133,7 +133,7 @@ void MainWindow::applyDefaultDockSizes() {
     auto* sources = findChild<QDockWidget*>(QStringLiteral("sources"));
     auto* summary = findChild<QDockWidget*>(QStringLiteral("summary"));
     auto* events = findChild<QDockWidget*>(QStringLiteral("events"));
-    resizeDocks({sources}, {420}, Qt::Horizontal);
+    resizeDocks({sources}, {470}, Qt::Horizontal);
     resizeDocks({sources, summary}, {140, 700}, Qt::Vertical);
     resizeDocks({events}, {300}, Qt::Vertical);
 }

@@ -29,7 +29,7 @@ class SourcesPanel : public QTreeWidget {
     /// Brings the tree up to date with the session (called on its signals).
     void refresh();
 
-    QSize sizeHint() const override { return {420, 150}; }
+    QSize sizeHint() const override { return {470, 150}; }
 
   private:
     void onItemChanged(QTreeWidgetItem* item, int column);
