@@ -12,6 +12,7 @@
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTimer>
@@ -203,7 +204,12 @@ void MainWindow::createStatusBar() {
 }
 
 void MainWindow::restoreLayout() {
-    if (!restoreGeometry(settings_->windowGeometry())) resize(1440, 900);
+    if (!restoreGeometry(settings_->windowGeometry())) {
+        // The first start: roomy, but never larger than the screen (a 1280x800 laptop).
+        QSize size(1440, 900);
+        if (const QScreen* s = screen()) size = size.boundedTo(s->availableGeometry().size() * 0.95);
+        resize(size);
+    }
     // Dock sizes only take once the window is laid out: the first time, after show().
     if (!restoreState(settings_->windowState()))
         QTimer::singleShot(0, this, &MainWindow::applyDefaultDockSizes);
