@@ -3,7 +3,6 @@
 #include <signal.h>
 
 #include <chrono>
-#include <cstdio>
 #include <cstdlib>
 #include <memory>
 #include <optional>
@@ -11,6 +10,7 @@
 #include "events_command.hpp"
 #include "gcscope/follow/change_notifier.hpp"
 #include "gcscope/follow/file_follower.hpp"
+#include "gcscope/parser/input_source.hpp"
 #include "gcscope/parser/stream_parser.hpp"
 #include "log_source.hpp"
 
@@ -75,17 +75,6 @@ class WatchSink final : public parser::RecordSink {
     EventWriter& writer_;
 };
 
-/// A gzip'd log does not grow line by line: the follower would hand compressed bytes to the
-/// parser.
-bool isGzip(const std::string& path) {
-    std::FILE* f = std::fopen(path.c_str(), "rb");
-    if (!f) return false;
-    unsigned char magic[2];
-    bool gz = std::fread(magic, 1, 2, f) == 2 && magic[0] == 0x1f && magic[1] == 0x8b;
-    std::fclose(f);
-    return gz;
-}
-
 std::string eventMessage(const std::string& name, const FollowEvent& e) {
     switch (e.kind) {
         case FollowEvent::Kind::Started:
@@ -110,7 +99,9 @@ std::string eventMessage(const std::string& name, const FollowEvent& e) {
 
 int runWatch(const Options& options) {
     const std::string& path = options.logs.front();
-    if (isGzip(path)) {
+    // A gzip'd log does not grow line by line: the follower would hand compressed bytes to the
+    // parser.
+    if (parser::isGzipFile(path)) {
         printError(path + ": is gzip-compressed; watch follows a plain log ('events' reads it)");
         return 2;
     }

@@ -16,10 +16,23 @@ double chooseInterval(double span_ms, double target) {
     return std::max(1.0, 10 * decade);
 }
 
-std::vector<IntervalBucket> gcPerInterval(const Series& s, const TimeRange& range, double interval_ms) {
+void IntervalBucket::add(parser::GcType type, double pause_ms) {
+    if (parser::generationOf(type) == parser::Generation::Young) {
+        ++young;
+        if (!std::isnan(pause_ms)) young_pause_ms += pause_ms;
+    } else {
+        ++old;
+        if (!std::isnan(pause_ms)) old_pause_ms += pause_ms;
+    }
+}
+
+void IntervalBucket::computeOverhead() {
+    if (covered_ms > 0) overhead_pct = std::min(100.0, 100.0 * (young_pause_ms + old_pause_ms) / covered_ms);
+}
+
+std::vector<IntervalBucket> emptyIntervals(const Series& s, const TimeRange& range, double interval_ms) {
     std::vector<IntervalBucket> out;
-    const IndexRange r = s.locate(range);
-    if (r.empty() || !(interval_ms > 0)) return out;
+    if (s.locate(range).empty() || !(interval_ms > 0)) return out;
     // Clipped like RangeStats::span_ms, so the intervals' overheads add up to the range's.
     const double from = std::max(range.from_ms, s.sortTimeMs(0));
     const double to = std::min(range.to_ms, s.sortTimeMs(s.size() - 1));
@@ -33,23 +46,18 @@ std::vector<IntervalBucket> gcPerInterval(const Series& s, const TimeRange& rang
         // [from, to] is closed: a bucket that only touches `to` covers 0 ms.
         k.covered_ms = std::max(0.0, std::min(k.end_ms, to) - std::max(k.start_ms, from));
     }
+    return out;
+}
+
+std::vector<IntervalBucket> gcPerInterval(const Series& s, const TimeRange& range, double interval_ms) {
+    std::vector<IntervalBucket> out = emptyIntervals(s, range, interval_ms);
+    if (out.empty()) return out;
+    const IndexRange r = s.locate(range);
     s.forEachSpan(r.begin, r.end, [&](const EventSpan& e) {
-        for (size_t j = 0; j < e.count; ++j) {
-            const size_t b = std::min(buckets - 1, size_t(std::floor((e.time[j] - first_start) / interval_ms)));
-            const double pause = e.pause[j];
-            IntervalBucket& k = out[b];
-            if (parser::generationOf(parser::GcType(e.type[j])) == parser::Generation::Young) {
-                ++k.young;
-                if (!std::isnan(pause)) k.young_pause_ms += pause;
-            } else {
-                ++k.old;
-                if (!std::isnan(pause)) k.old_pause_ms += pause;
-            }
-        }
+        for (size_t j = 0; j < e.count; ++j)
+            out[intervalOf(out, interval_ms, e.time[j])].add(parser::GcType(e.type[j]), e.pause[j]);
     });
-    for (IntervalBucket& k : out)
-        if (k.covered_ms > 0)
-            k.overhead_pct = std::min(100.0, 100.0 * (k.young_pause_ms + k.old_pause_ms) / k.covered_ms);
+    for (IntervalBucket& k : out) k.computeOverhead();
     return out;
 }
 

@@ -81,6 +81,12 @@ bool isGzipMagic(const unsigned char* p, size_t n) {
     return n >= 2 && p[0] == 0x1f && p[1] == 0x8b;
 }
 
+/// Whether the open file `fd` starts with the gzip magic bytes.
+bool startsWithGzipMagic(int fd) {
+    unsigned char magic[2];
+    return isGzipMagic(magic, size_t(std::max<ssize_t>(0, ::pread(fd, magic, 2, 0))));
+}
+
 std::string readPlain(int fd, const std::string& name, std::unique_ptr<char[]> buf, size_t have,
                       const std::function<void(std::string_view)>& onChunk) {
     for (;;) {
@@ -262,14 +268,21 @@ std::string checkLog(const std::string& path) {
     return problem;
 }
 
+bool isGzipFile(const std::string& path) {
+    if (path == "-") return false;
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    if (fd < 0) return false;
+    const bool gzip = startsWithGzipMagic(fd);
+    ::close(fd);
+    return gzip;
+}
+
 bool isFollowableFile(const std::string& path) {
     if (path == "-") return false;
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0) return false;
     struct stat st {};
-    unsigned char magic[2];
-    const bool followable = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
-                            !isGzipMagic(magic, size_t(std::max<ssize_t>(0, ::pread(fd, magic, 2, 0))));
+    const bool followable = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && !startsWithGzipMagic(fd);
     ::close(fd);
     return followable;
 }

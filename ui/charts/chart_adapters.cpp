@@ -381,24 +381,11 @@ std::vector<model::IntervalBucket> intervalBuckets(const Series& s, const TimeRa
                                                    double interval_ms,
                                                    const SeriesSummary* summary) {
     if (!summary) return model::gcPerInterval(s, range, interval_ms);
-    // As model::gcPerInterval (derived_series.cpp), with whole blocks added at once.
-    std::vector<model::IntervalBucket> out;
+    // As model::gcPerInterval, with whole blocks added at once.
+    std::vector<model::IntervalBucket> out = model::emptyIntervals(s, range, interval_ms);
+    if (out.empty()) return out;
     const model::IndexRange r = s.locate(range);
-    if (r.empty() || !(interval_ms > 0)) return out;
-    const double from = std::max(range.from_ms, s.sortTimeMs(0));
-    const double to = std::min(range.to_ms, s.sortTimeMs(s.size() - 1));
-    const double first_start = std::floor(from / interval_ms) * interval_ms;
-    const auto buckets = size_t(std::floor((to - first_start) / interval_ms)) + 1;
-    out.resize(buckets);
-    for (size_t b = 0; b < buckets; ++b) {
-        model::IntervalBucket& k = out[b];
-        k.start_ms = first_start + double(b) * interval_ms;
-        k.end_ms = k.start_ms + interval_ms;
-        k.covered_ms = std::max(0.0, std::min(k.end_ms, to) - std::max(k.start_ms, from));
-    }
-    auto bucket = [&](double t) {
-        return long(std::min(buckets - 1, size_t(std::floor((t - first_start) / interval_ms))));
-    };
+    auto bucket = [&](double t) { return long(model::intervalOf(out, interval_ms, t)); };
     // Buckets play the part of pixel columns: a block inside one bucket is added whole.
     walk(
         s, r.begin, r.end, bucket, summary,
@@ -410,22 +397,10 @@ std::vector<model::IntervalBucket> intervalBuckets(const Series& s, const TimeRa
             k.old_pause_ms += b.old_pause_ms;
         },
         [&](const model::EventSpan& e) {
-            for (size_t j = 0; j < e.count; ++j) {
-                model::IntervalBucket& k = out[size_t(bucket(e.time[j]))];
-                const double pause = e.pause[j];
-                if (parser::generationOf(parser::GcType(e.type[j])) == parser::Generation::Young) {
-                    ++k.young;
-                    if (!std::isnan(pause)) k.young_pause_ms += pause;
-                } else {
-                    ++k.old;
-                    if (!std::isnan(pause)) k.old_pause_ms += pause;
-                }
-            }
+            for (size_t j = 0; j < e.count; ++j)
+                out[size_t(bucket(e.time[j]))].add(parser::GcType(e.type[j]), e.pause[j]);
         });
-    for (model::IntervalBucket& k : out)
-        if (k.covered_ms > 0)
-            k.overhead_pct =
-                std::min(100.0, 100.0 * (k.young_pause_ms + k.old_pause_ms) / k.covered_ms);
+    for (model::IntervalBucket& k : out) k.computeOverhead();
     return out;
 }
 
@@ -473,9 +448,7 @@ FrequencySteps gcFrequency(const model::Timeline& timeline, std::span<const size
         model::IntervalBucket k = sum[size_t(n - first_n)];
         k.start_ms = double(n) * interval_ms;
         k.end_ms = k.start_ms + interval_ms;
-        if (k.covered_ms > 0)
-            k.overhead_pct =
-                std::min(100.0, 100.0 * (k.young_pause_ms + k.old_pause_ms) / k.covered_ms);
+        k.computeOverhead();
         out.buckets.push_back(k);
     }
     for (const model::IntervalBucket& k : out.buckets) {

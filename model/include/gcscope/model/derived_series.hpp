@@ -2,6 +2,8 @@
 // per interval, allocation rate, promotion, live set, per-space heap, mutator utilisation.
 #pragma once
 
+#include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <vector>
 
@@ -30,7 +32,22 @@ struct IntervalBucket {
     double covered_ms = 0;
     /// (young + old pause) / covered × 100, at most 100; NaN when nothing is covered.
     double overhead_pct = parser::kAbsent;
+
+    /// Counts one GC (its whole pause; a missing pause counts the GC only).
+    void add(parser::GcType type, double pause_ms);
+    /// Sets overhead_pct from the counts and covered_ms.
+    void computeOverhead();
 };
+
+/// The intervals gcPerInterval() fills, empty but with their bounds and covered_ms: `range`
+/// clipped to the isolate's first..last GC, cut at multiples of `interval_ms`. Empty when no GC of
+/// `s` is in `range`. Shared by every count per interval (the charts add block summaries).
+std::vector<IntervalBucket> emptyIntervals(const Series& s, const TimeRange& range, double interval_ms);
+/// Index in `intervals` (from emptyIntervals) of the interval holding time `t_ms`.
+inline size_t intervalOf(const std::vector<IntervalBucket>& intervals, double interval_ms, double t_ms) {
+    const double k = std::floor((t_ms - intervals.front().start_ms) / interval_ms);
+    return std::min(intervals.size() - 1, size_t(k));
+}
 
 /// A "nice" interval (1, 2 or 5 × 10^k ms, at least 1 ms) that cuts `span_ms` into about
 /// `target` intervals: the interval follows the visible span as the user zooms.

@@ -19,6 +19,9 @@ std::string readLog(const std::string& path,
 /// before printing anything.
 std::string checkLog(const std::string& path);
 
+/// Whether `path` is a file starting with the gzip magic bytes (what readLog() inflates).
+bool isGzipFile(const std::string& path);
+
 /// Whether `path` can be followed while it grows: a regular file holding plain text. Standard
 /// input, pipes and gzip'd files (a compressed stream does not grow line by line) cannot.
 bool isFollowableFile(const std::string& path);
