@@ -15,6 +15,7 @@
 
 #include "ast.hpp"
 #include "ast_adapted.hpp"
+#include "gc_type_names.hpp"
 #include "number.hpp"
 
 namespace gcscope::parser::grammar_def {
@@ -186,41 +187,21 @@ inline auto const isolateEcho = lit<"[I:"> >> -lit<"0x"> >> +hexDigit >> x3::lit
 inline auto const timestamp = spaces >> decimal >> lit<" ms: ">;
 
 // ---- the --trace-gc record up to " ms" ------------------------------------------------------
-/// The GC type name. Compared whole against the names starting with the same letter rather than
-/// walked through an x3::symbols tree a character at a time (3% of a --trace-gc parse). No name
-/// is a prefix of another, so the first match is the only one.
+/// The GC type name (gc_type_names.hpp): compared whole against the names starting with the same
+/// letter rather than walked through an x3::symbols tree a character at a time (3% of a
+/// --trace-gc parse).
 struct GcTypeParser : x3::parser<GcTypeParser> {
     using attribute_type = GcType;
     static bool const has_attribute = true;
 
-    struct Name {
-        std::string_view text;
-        GcType type;
-    };
-    static constexpr Name kNames[] = {
-        {"Scavenge", GcType::Scavenge},
-        {"Mark-sweep", GcType::MarkSweep},
-        {"Mark-Compact", GcType::MarkCompact},
-        {"Minor Mark-Compact", GcType::MinorMarkCompact},
-        {"Minor Mark-Sweep", GcType::MinorMarkSweep},
-        {"Incremental Mark-Compact", GcType::IncrementalMarkCompact},
-        {"Incremental Minor Mark-Sweep", GcType::IncrementalMinorMarkSweep},
-    };
-
     template <typename Iterator, typename Context, typename RContext, typename Attribute>
     bool parse(Iterator& first, Iterator const& last, Context const&, RContext const&,
                Attribute& attr) const {
-        const size_t available = size_t(last - first);
-        if (available == 0) return false;
-        for (const Name& name : kNames) {
-            if (name.text[0] != *first || available < name.text.size() ||
-                std::memcmp(&*first, name.text.data(), name.text.size()) != 0)
-                continue;
-            first += name.text.size();
-            x3::traits::move_to(name.type, attr);
-            return true;
-        }
-        return false;
+        const GcTypeName* name = matchGcTypeName(first, last);
+        if (!name) return false;
+        first += name->text.size();
+        x3::traits::move_to(name->type, attr);
+        return true;
     }
 };
 inline constexpr GcTypeParser gcType{};

@@ -4,7 +4,9 @@
 #include <array>
 #include <cstring>
 
+#include "common_trace_line.hpp"
 #include "grammar.hpp"
+#include "reason_tail.hpp"
 
 namespace gcscope::parser {
 
@@ -18,11 +20,6 @@ bool startsWith(std::string_view s, std::string_view prefix) {
 }
 bool contains(std::string_view s, std::string_view needle) {
     return s.find(needle) != std::string_view::npos;
-}
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-    return s;
 }
 std::string_view view(const char* b, const char* e) {
     return {b, size_t(e - b)};
@@ -113,21 +110,6 @@ constexpr std::array kKnownUnprefixedStarts = {
     std::string_view("<--- Heap statistics --->"),
 };
 
-/// Collector reasons (V8's GarbageCollector selection reasons). Before V8 ~10 the reason and the
-/// collector reason were joined by one space, so the split is found by matching these suffixes.
-constexpr std::array kCollectorReasons = {
-    std::string_view("GC in old space requested"),
-    std::string_view("GC in old space forced by flags"),
-    std::string_view("promotion limit reached"),
-    std::string_view("old generations exhausted"),
-    std::string_view("scavenge might not succeed"),
-    std::string_view("incremental marking delaying mark-sweep"),
-    std::string_view("Incremental marking needs finalization"),
-    std::string_view("Incremental marking forced finalization"),
-    std::string_view("MinorMS finalization for starting major GC"),
-    std::string_view("Concurrent MinorMS needs finalization"),
-};
-
 template <size_t N>
 bool startsWithAny(std::string_view s, const std::array<std::string_view, N>& starts) {
     for (auto start : starts)
@@ -181,7 +163,7 @@ bool findPrefix(const char* from, const char* end, Prefix& out) {
 OomMarker oomMarker(OomMarker::Kind kind, std::string_view message) {
     OomMarker m;
     m.kind = kind;
-    m.message = trim(message);
+    m.message = trimSpaces(message);
     return m;
 }
 
@@ -192,51 +174,6 @@ IsolateKey keyOf(const ast::V8Prefix& f) {
     k.isolate_id = int32_t(f.isolate_id);
     k.msvc_pointer = f.msvc_pointer;
     return k;
-}
-
-/// Splits what follows " ms" (and the optional clauses) into reason and collector reason.
-/// Returns false if the text is a cut-off clause rather than a reason.
-bool parseReasonTail(std::string_view tail, GcRecord& rec, bool& cut) {
-    tail = trim(tail);
-    if (tail.empty()) return true;
-    if (tail.front() == '[') {  // V8 <= 5.4: " [reason] [collector reason]."
-        const size_t close = tail.find(']');
-        if (close == std::string_view::npos) {
-            cut = true;
-            return true;
-        }
-        rec.reason = tail.substr(1, close - 1);
-        std::string_view rest = trim(tail.substr(close + 1));
-        if (!rest.empty() && rest.front() == '[') {
-            const size_t close2 = rest.find(']');
-            if (close2 == std::string_view::npos) {
-                cut = true;
-                return true;
-            }
-            rec.collector_reason = rest.substr(1, close2 - 1);
-        }
-        return true;
-    }
-    if (tail.front() == '(') {  // "(average mu = 0.800, cu": a clause cut short
-        cut = true;
-        return true;
-    }
-    const size_t semi = tail.find(';');
-    if (semi != std::string_view::npos) {  // V8 >= ~10: "reason; collector reason"
-        rec.reason = trim(tail.substr(0, semi));
-        rec.collector_reason = trim(tail.substr(semi + 1));
-        return true;
-    }
-    for (auto collector : kCollectorReasons) {  // V8 5.5-9.x: "reason collector reason"
-        if (tail.size() >= collector.size() &&
-            tail.substr(tail.size() - collector.size()) == collector) {
-            rec.collector_reason = collector;
-            rec.reason = trim(tail.substr(0, tail.size() - collector.size()));
-            return true;
-        }
-    }
-    rec.reason = tail;
-    return true;
 }
 
 /// A --trace-gc record body, starting at its type name. Returns false if it is not one.
@@ -271,7 +208,8 @@ bool parseTraceRecord(const char* p, const char* end, const ast::V8Prefix* prefi
         rec.mu_average = mu.average;
         rec.mu_current = mu.current;
     }
-    return parseReasonTail(view(p, end), rec, cut);
+    parseReasonTail(view(p, end), rec, cut);
+    return true;
 }
 
 GcType typeOfNvpCode(std::string_view code) {
@@ -389,6 +327,7 @@ void LineClassifier::classifyLine(std::string_view line, uint32_t index,
     }
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (std::memchr(line.data(), '\x1b', line.size())) line = stripAnsi(line, out.scratch);
+    if (paths_ == Paths::CommonLineFirst && classifyCommonTraceLine(line, index, out)) return;
 
     const char* const begin = line.data();
     const char* const end = begin + line.size();
@@ -471,7 +410,7 @@ void LineClassifier::classifyLine(std::string_view line, uint32_t index,
     }
 
     if (!any_record) {
-        const std::string_view text = trim(line);
+        const std::string_view text = trimSpaces(line);
         // The OOM report. Searched anywhere: wrappers indent it or prefix it ("PM2 | <--- …").
         if (contains(line, "<--- Last few GCs --->")) {
             out.items.push_back(

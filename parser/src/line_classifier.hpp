@@ -12,7 +12,12 @@ namespace gcscope::parser {
 /// line, strips CR and ANSI colour codes.
 class LineClassifier {
   public:
-    explicit LineClassifier(size_t max_line_bytes) : max_line_bytes_(max_line_bytes) {}
+    /// GrammarOnly turns off the hand-tuned path for common --trace-gc lines
+    /// (common_trace_line.hpp), so tests can compare it with the grammar.
+    enum class Paths { CommonLineFirst, GrammarOnly };
+
+    explicit LineClassifier(size_t max_line_bytes, Paths paths = Paths::CommonLineFirst)
+        : max_line_bytes_(max_line_bytes), paths_(paths) {}
 
     /// Classifies every '\n'-terminated line of `text` (the last line may lack its '\n').
     void classifyLines(std::string_view text, ClassifiedChunk& out) const;
@@ -21,6 +26,7 @@ class LineClassifier {
 
   private:
     size_t max_line_bytes_;
+    Paths paths_;
 };
 
 }  // namespace gcscope::parser

@@ -1,0 +1,161 @@
+#include "common_trace_line.hpp"
+
+#include <cstring>
+
+#include "gc_type_names.hpp"
+#include "reason_tail.hpp"
+
+namespace gcscope::parser {
+
+namespace {
+
+constexpr size_t kRingBufferEntryChars = 255;  // as in line_classifier.cpp
+constexpr uint64_t kMaxPid = 0xFFFFFFFFull;
+
+bool isDigit(char c) {
+    return unsigned(c - '0') < 10;
+}
+
+/// A read position in the line. Every step either matches and advances, or fails; a failure
+/// anywhere sends the whole line to the X3 path, so no step needs to undo anything.
+struct Cursor {
+    const char* p;
+    const char* end;
+
+    template <size_t N>
+    bool literal(const char (&text)[N]) {
+        constexpr size_t n = N - 1;
+        if (size_t(end - p) < n || std::memcmp(p, text, n) != 0) return false;
+        p += n;
+        return true;
+    }
+    bool startsWith(char c) const { return p != end && *p == c; }
+    void skipSpaces() {
+        while (p != end && *p == ' ') ++p;
+    }
+
+    /// "47", "47.5", "0.997": digits with an optional fraction, 15 digits at most, not followed by
+    /// an exponent. The value is parseDecimal's fast path exactly (m / 10^d, one correctly rounded
+    /// division); every other shape (sign, exponent, 16+ digits, "5.") is left to the X3 path.
+    bool fixedPoint(double& out) {
+        static constexpr double kPow10[] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                            1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+        const char* s = p;
+        uint64_t mantissa = 0;
+        while (s != end && isDigit(*s)) mantissa = mantissa * 10 + unsigned(*s++ - '0');
+        size_t digits = size_t(s - p);
+        if (digits == 0) return false;
+        size_t decimals = 0;
+        if (s != end && *s == '.') {
+            const char* const frac_begin = ++s;
+            while (s != end && isDigit(*s)) mantissa = mantissa * 10 + unsigned(*s++ - '0');
+            decimals = size_t(s - frac_begin);
+            if (decimals == 0) return false;
+            digits += decimals;
+        }
+        if (digits > 15 || (s != end && (*s | 0x20) == 'e')) return false;
+        out = double(mantissa) / kPow10[decimals];
+        p = s;
+        return true;
+    }
+
+    /// Digits in `radix` (10 or 16) into a uint64_t, at most `max_digits` of them.
+    bool unsignedNumber(unsigned radix, size_t max_digits, uint64_t& out) {
+        const char* s = p;
+        uint64_t v = 0;
+        for (; s != end && size_t(s - p) <= max_digits; ++s) {
+            unsigned d;
+            if (isDigit(*s)) {
+                d = unsigned(*s - '0');
+            } else if (radix == 16 && unsigned((*s | 0x20) - 'a') < 6) {
+                d = unsigned((*s | 0x20) - 'a') + 10;
+            } else {
+                break;
+            }
+            v = v * radix + d;
+        }
+        const size_t n = size_t(s - p);
+        if (n == 0 || n > max_digits) return false;
+        out = v;
+        p = s;
+        return true;
+    }
+};
+
+/// "[4711:0x5d3f000] ": the prefix form of every V8 since 4.4 on Linux and macOS.
+bool readPrefix(Cursor& c, IsolateKey& key) {
+    uint64_t pid = 0, isolate = 0;
+    if (!c.literal("[") || !c.unsignedNumber(10, 10, pid) || pid > kMaxPid || !c.literal(":0x") ||
+        !c.unsignedNumber(16, 16, isolate) || !c.literal("] "))
+        return false;
+    key.pid = int64_t(pid);
+    key.isolate = isolate;
+    return true;
+}
+
+/// "Scavenge 47.5 (67.9) -> 38.4 (69.9) MB, pooled: 9 MB, 1.71 / 0.00 ms"
+bool readCore(Cursor& c, GcRecord& rec) {
+    const GcTypeName* name = matchGcTypeName(c.p, c.end);
+    if (!name) return false;
+    c.p += name->text.size();
+    rec.type = name->type;
+    if (c.literal(" (reduce)")) rec.flags |= kReduce;
+    if (c.literal(" (interleaved)")) {
+        rec.flags |= kInterleaved;
+    } else if (c.literal(" (during sweeping)")) {
+        rec.flags |= kDuringSweeping;
+    }
+    if (!c.literal(" ") || !c.fixedPoint(rec.used_before_mb) || !c.literal(" (") ||
+        !c.fixedPoint(rec.committed_before_mb) || !c.literal(") -> ") ||
+        !c.fixedPoint(rec.used_after_mb) || !c.literal(" (") ||
+        !c.fixedPoint(rec.committed_after_mb) || !c.literal(") MB, "))
+        return false;
+    if (c.literal("pooled: ") && (!c.fixedPoint(rec.pooled_mb) || !c.literal(" MB, ")))
+        return false;
+    if (!c.fixedPoint(rec.pause_ms)) return false;
+    if (c.literal(" / ") && !c.fixedPoint(rec.external_ms)) return false;
+    return c.literal(" ms");
+}
+
+/// "  (average mu = 0.997, current mu = 0.997)", if present. Any other clause (incremental
+/// marking, one cut short) fails: the X3 path knows those.
+bool readOptionalMu(Cursor& c, GcRecord& rec) {
+    Cursor look = c;
+    look.skipSpaces();
+    if (!look.startsWith('(')) return true;
+    if (!look.literal("(average mu = ") || !look.fixedPoint(rec.mu_average) ||
+        !look.literal(", current mu = ") || !look.fixedPoint(rec.mu_current) || !look.literal(")"))
+        return false;
+    c = look;
+    return true;
+}
+
+}  // namespace
+
+bool classifyCommonTraceLine(std::string_view line, uint32_t index, ClassifiedChunk& out) {
+    Cursor c{line.data(), line.data() + line.size()};
+    GcRecord rec;
+    rec.form = RecordForm::Trace;
+    rec.line = index;
+    if (!readPrefix(c, rec.key)) return false;
+    c.skipSpaces();
+    if (!c.fixedPoint(rec.time_ms) || !c.literal(" ms: ")) return false;
+    if (!readCore(c, rec) || !readOptionalMu(c, rec)) return false;
+    // A '[' in the reason may start a second, glued record (or be a V8 <= 5.4 "[reason]").
+    const std::string_view tail(c.p, size_t(c.end - c.p));
+    if (tail.find('[') != std::string_view::npos) return false;
+    bool cut = false;
+    parseReasonTail(tail, rec, cut);
+    if (cut) rec.flags |= kTruncated;
+
+    ++out.record_lines;
+    out.items.push_back({.line = index,
+                         .prefixed = true,
+                         .ring_buffer_cut = line.size() == kRingBufferEntryChars,
+                         .nvp_begin = uint32_t(out.nvp.size()),
+                         .nvp_count = 0,
+                         .payload = rec});
+    return true;
+}
+
+}  // namespace gcscope::parser
