@@ -7,11 +7,11 @@
 // them.
 #pragma once
 
-#include <cstring>
-#include <string_view>
-
 #include <boost/fusion/include/std_pair.hpp>
 #include <boost/spirit/home/x3.hpp>
+#include <cstring>
+#include <string_view>
+#include <type_traits>
 
 #include "ast.hpp"
 #include "ast_adapted.hpp"
@@ -107,14 +107,89 @@ template <FixedString S>
 inline constexpr LiteralParser<S> lit{};
 
 inline auto const spaces = *x3::lit(' ');
-// Character sets (one bitset lookup per character) rather than x3::lower/alpha/digit, which call
-// the C library's locale-aware islower() & co. per character: that was a tenth of the parse
-// time on nvp logs.
+// A character set (one bitset lookup per character) rather than x3::xdigit, which calls the C
+// library's locale-aware isxdigit() per character.
 inline auto const hexDigit = x3::char_("0-9a-fA-F");
-inline auto const spaceNameChar = x3::char_("-a-zA-Z ");
-inline auto const nvpKeyStart = x3::char_("a-z_");
-inline auto const nvpKeyChar = x3::char_("a-z0-9_.");
-inline auto const nvpWordChar = x3::char_("a-zA-Z_");
+
+/// Membership of the 256 byte values in a set written like x3::char_'s ("a-z0-9_.", "-a-z": a
+/// leading '-' is itself a member), built at compile time.
+struct CharClass {
+    bool has[256] = {};
+    constexpr CharClass(std::string_view spec) {
+        for (size_t i = 0; i < spec.size(); ++i) {
+            if (i + 2 < spec.size() && spec[i + 1] == '-') {
+                for (int c = spec[i]; c <= spec[i + 2]; ++c) has[c] = true;
+                i += 2;
+            } else {
+                has[static_cast<unsigned char>(spec[i])] = true;
+            }
+        }
+    }
+    constexpr bool operator()(char c) const { return has[static_cast<unsigned char>(c)]; }
+};
+inline constexpr CharClass kLetter("a-zA-Z");
+inline constexpr CharClass kSpaceNameChar("-a-zA-Z ");
+inline constexpr CharClass kNvpKeyStart("a-z_");
+inline constexpr CharClass kNvpKeyChar("a-z0-9_.");
+inline constexpr CharClass kNvpWordChar("a-zA-Z_");
+
+/// A token: one character of `First`, then any number of `Rest`; its text as the attribute.
+/// x3::raw[char_set >> *char_set] spent some 400 instructions on an nvp key (a bitset test per
+/// character through several layers of parser calls), most of an nvp line's parse; this is the
+/// same match as a loop over a table.
+template <const CharClass& First, const CharClass& Rest>
+struct TokenParser : x3::parser<TokenParser<First, Rest>> {
+    using attribute_type = std::string_view;
+    static bool const has_attribute = true;
+
+    template <typename Iterator, typename Context, typename RContext, typename Attribute>
+    bool parse(Iterator& first, Iterator const& last, Context const&, RContext const&,
+               Attribute& attr) const {
+        if (first == last || !First(*first)) return false;
+        Iterator p = first + 1;
+        while (p != last && Rest(*p)) ++p;
+        x3::traits::move_to(std::string_view(first, size_t(p - first)), attr);
+        first = p;
+        return true;
+    }
+};
+inline constexpr TokenParser<kLetter, kSpaceNameChar> spaceName{};
+inline constexpr TokenParser<kNvpKeyStart, kNvpKeyChar> nvpKey{};
+inline constexpr TokenParser<kNvpWordChar, kNvpWordChar> nvpWord{};
+
+/// The text of a JSON key or string, up to (not including) its closing '"', found with memchr
+/// rather than tested a character at a time:
+///  - keys (kNonEmpty): up to the next '"' (V8 prints plain identifiers);
+///  - string values (kToQuoteBeforeSeparator): V8 does not escape them, so a string ends at a
+///    '"' followed by ',' or '}' (x3's *(char_ - ('"' >> (',' | '}'))) tried that alternative at
+///    every character). Without such a quote it runs to the end, and the closing '"' fails.
+template <bool kToQuoteBeforeSeparator, bool kNonEmpty>
+struct QuotedBodyParser : x3::parser<QuotedBodyParser<kToQuoteBeforeSeparator, kNonEmpty>> {
+    using attribute_type = std::string_view;
+    static bool const has_attribute = true;
+
+    template <typename Iterator, typename Context, typename RContext, typename Attribute>
+    bool parse(Iterator& first, Iterator const& last, Context const&, RContext const&,
+               Attribute& attr) const {
+        const char* p = first;
+        const char* stop = last;
+        while (p != last) {
+            const char* q = static_cast<const char*>(std::memchr(p, '"', size_t(last - p)));
+            if (!q) break;
+            if (!kToQuoteBeforeSeparator || (q + 1 != last && (q[1] == ',' || q[1] == '}'))) {
+                stop = q;
+                break;
+            }
+            p = q + 1;
+        }
+        if (kNonEmpty && stop == first) return false;
+        x3::traits::move_to(std::string_view(first, size_t(stop - first)), attr);
+        first = stop;
+        return true;
+    }
+};
+inline constexpr QuotedBodyParser<false, true> jsonKey{};
+inline constexpr QuotedBodyParser<true, false> jsonString{};
 
 /// A number together with the text it was read from (nvp values keep both).
 struct NumberText {
@@ -220,12 +295,11 @@ inline auto const setSecondTime = [](auto& ctx) {
 };
 
 inline auto const heapSizes = x3::rule<struct HeapSizesRule, ast::HeapSizes>{"heap sizes"} =
-    decimal >> lit<" ("> >> decimal >> lit<") -> "> >> decimal >> lit<" ("> >> decimal
-    >> lit<") MB, ">;
+    decimal >> lit<" ("> >> decimal >> lit<") -> "> >> decimal >> lit<" ("> >> decimal >>
+    lit<") MB, ">;
 
 inline auto const traceCore =
-    -lit<"Shared ">[setFlag<kShared>] >> gcType[setType] >>
-    -lit<" (reduce)">[setFlag<kReduce>] >>
+    -lit<"Shared ">[setFlag<kShared>] >> gcType[setType] >> -lit<" (reduce)">[setFlag<kReduce>] >>
     -(lit<" (interleaved)">[setFlag<kInterleaved>] |
       lit<" (during sweeping)">[setFlag<kDuringSweeping>]) >>
     x3::lit(' ') >> heapSizes[setSizes] >>
@@ -252,8 +326,8 @@ inline auto const incremental =
 // ---- " (average mu = 0.990, current mu = 0.990)" ---------------------------------------------
 inline auto const mutatorUtilization =
     x3::rule<struct MuRule, ast::MutatorUtilization>{
-        "mutator utilization"} = spaces >> lit<"(average mu = "> >> decimal
-                                 >> lit<", current mu = "> >> decimal >> x3::lit(')');
+        "mutator utilization"} = spaces >> lit<"(average mu = "> >> decimal >>
+                                 lit<", current mu = "> >> decimal >> x3::lit(')');
 
 // ---- "Old space,          used:  62965 KB, available:   6373 KB, committed:  70612 KB" --------
 // Column widths changed three times (V8 4.x, ~10.x, 15); "available:*" marks sweeping in
@@ -272,8 +346,9 @@ struct SpaceAmountSymbols : x3::symbols<SpaceAmount> {
 inline SpaceAmountSymbols const spaceAmountName;
 inline auto const setSpaceName = [](auto& ctx) {
     auto& out = target<SpaceTag>(ctx);
-    out.name_begin = x3::_attr(ctx).begin();
-    out.name_end = x3::_attr(ctx).end();
+    const std::string_view name = x3::_attr(ctx);
+    out.name_begin = name.data();
+    out.name_end = name.data() + name.size();
 };
 inline auto const setSpaceAmount = [](auto& ctx) {
     auto& out = target<SpaceTag>(ctx);
@@ -296,8 +371,7 @@ inline auto const spaceAmount =
     x3::rule<struct SpaceAmountRule, std::pair<SpaceAmount, double>>{
         "space amount"} = spaceAmountName >> x3::lit(':') >> -x3::lit('*') >> spaces >> decimal
                           >> spaces >> lit<"KB"> >> x3::omit[-x3::lit('*')];
-inline auto const heapSpaceLine = x3::raw[x3::char_("a-zA-Z") >> *spaceNameChar][setSpaceName] >>
-                                  x3::lit(',') >> +x3::lit(' ') >>
+inline auto const heapSpaceLine = spaceName[setSpaceName] >> x3::lit(',') >> +x3::lit(' ') >>
                                   (spaceAmount[setSpaceAmount] % lit<", ">) >> spaces;
 
 // ---- nvp "key=value" pairs --------------------------------------------------------------------
@@ -305,10 +379,20 @@ inline auto const heapSpaceLine = x3::raw[x3::char_("a-zA-Z") >> *spaceNameChar]
 // ("identify=0.00scavenge.weak=0.00", V8 6.2 and 13.8): the number stops at the letter and the
 // next key starts there, so the separator is zero or more spaces.
 struct FieldsTag;
+/// The text a token matched: a std::string_view from the token parsers above, or an
+/// x3::raw[] iterator range.
+template <typename Attribute>
+std::string_view textOf(const Attribute& a) {
+    if constexpr (std::is_same_v<Attribute, std::string_view>) {
+        return a;
+    } else {
+        return std::string_view(&*a.begin(), size_t(a.size()));
+    }
+}
 inline auto const startField = [](auto& ctx) {
     auto& fields = target<FieldsTag>(ctx);
     fields.emplace_back();
-    fields.back().key = std::string_view(x3::_attr(ctx).begin(), size_t(x3::_attr(ctx).size()));
+    fields.back().key = textOf(x3::_attr(ctx));
 };
 inline auto const setFieldNumber = [](auto& ctx) {
     auto& f = target<FieldsTag>(ctx).back();
@@ -318,28 +402,24 @@ inline auto const setFieldNumber = [](auto& ctx) {
 };
 inline auto const setFieldPercent = [](auto& ctx) { target<FieldsTag>(ctx).back().percent = true; };
 inline auto const setFieldText = [](auto& ctx) {
-    target<FieldsTag>(ctx).back().text =
-        std::string_view(x3::_attr(ctx).begin(), size_t(x3::_attr(ctx).size()));
+    target<FieldsTag>(ctx).back().text = textOf(x3::_attr(ctx));
 };
 inline auto const dropField = [](auto& ctx) { target<FieldsTag>(ctx).pop_back(); };
 
-inline auto const nvpKey = x3::raw[nvpKeyStart >> *nvpKeyChar];
-inline auto const nvpValue = (decimalText[setFieldNumber] >> -x3::lit('%')[setFieldPercent]) |
-                             x3::raw[+nvpWordChar][setFieldText];
+inline auto const nvpValue =
+    (decimalText[setFieldNumber] >> -x3::lit('%')[setFieldPercent]) | nvpWord[setFieldText];
 // A key whose value is missing (a truncated line) is taken back out.
 inline auto const nvpPair = nvpKey[startField] >>
                             ((x3::lit('=') >> nvpValue) | x3::eps[dropField] >> !x3::eps);
 inline auto const nvpPairs = nvpPair % spaces;
 
 // ---- nvp JSON (Node 26): GC: {"pause":2.254,"gc":"s","reduce_memory":false,…} ------------------
-// V8 does not escape strings here, so a string ends at a quote that is followed by ',' or '}'.
-inline auto const jsonString = *(x3::char_ - (x3::lit('"') >> (x3::lit(',') | x3::lit('}'))));
-inline auto const jsonValue =
-    decimalText[setFieldNumber] |
-    x3::raw[lit<"true"> | lit<"false"> | lit<"null">][setFieldText] |
-    (x3::lit('"') >> x3::raw[jsonString][setFieldText] >> x3::lit('"'));
-inline auto const jsonMember = x3::lit('"') >> x3::raw[+(x3::char_ - '"')][startField] >>
-                               lit<"\":"> >> jsonValue;
+// V8 does not escape strings here, so a string ends at a quote that is followed by ',' or '}'
+// (jsonString above).
+inline auto const jsonValue = decimalText[setFieldNumber] |
+                              x3::raw[lit<"true"> | lit<"false"> | lit<"null">][setFieldText] |
+                              (x3::lit('"') >> jsonString[setFieldText] >> x3::lit('"'));
+inline auto const jsonMember = x3::lit('"') >> jsonKey[startField] >> lit<"\":"> >> jsonValue;
 inline auto const nvpJson = lit<"GC: {"> >> -(jsonMember % x3::lit(',')) >> x3::lit('}');
 
 }  // namespace gcscope::parser::grammar_def
