@@ -82,17 +82,6 @@ struct Cursor {
     }
 };
 
-/// "[4711:0x5d3f000] ": the prefix form of every V8 since 4.4 on Linux and macOS.
-bool readPrefix(Cursor& c, IsolateKey& key) {
-    uint64_t pid = 0, isolate = 0;
-    if (!c.literal("[") || !c.unsignedNumber(10, 10, pid) || pid > kMaxPid || !c.literal(":0x") ||
-        !c.unsignedNumber(16, 16, isolate) || !c.literal("] "))
-        return false;
-    key.pid = int64_t(pid);
-    key.isolate = isolate;
-    return true;
-}
-
 /// "Scavenge 47.5 (67.9) -> 38.4 (69.9) MB, pooled: 9 MB, 1.71 / 0.00 ms"
 bool readCore(Cursor& c, GcRecord& rec) {
     const GcTypeName* name = matchGcTypeName(c.p, c.end);
@@ -132,14 +121,32 @@ bool readOptionalMu(Cursor& c, GcRecord& rec) {
 
 }  // namespace
 
+bool readCommonPrefix(const char*& p, const char* end, ast::V8Prefix& out) {
+    Cursor c{p, end};
+    uint64_t pid = 0, isolate = 0;
+    if (!c.literal("[") || !c.unsignedNumber(10, 10, pid) || pid > kMaxPid || !c.literal(":0x") ||
+        !c.unsignedNumber(16, 16, isolate) || !c.literal("]") || !c.startsWith(' '))
+        return false;
+    out = ast::V8Prefix{.pid = pid, .has_isolate = true, .isolate = isolate};
+    p = c.p;
+    return true;
+}
+
 bool classifyCommonTraceLine(std::string_view line, uint32_t index, ClassifiedChunk& out) {
     Cursor c{line.data(), line.data() + line.size()};
+    // Prefix and timestamp first: most lines that are not records (heap-space samples, V8's
+    // other messages) fail there, before a GcRecord is set up.
+    ast::V8Prefix prefix;
+    double time_ms = 0;
+    if (!readCommonPrefix(c.p, c.end, prefix)) return false;
+    c.skipSpaces();
+    if (!c.fixedPoint(time_ms) || !c.literal(" ms: ")) return false;
     GcRecord rec;
+    rec.key.pid = int64_t(prefix.pid);
+    rec.key.isolate = prefix.isolate;
+    rec.time_ms = time_ms;
     rec.form = RecordForm::Trace;
     rec.line = index;
-    if (!readPrefix(c, rec.key)) return false;
-    c.skipSpaces();
-    if (!c.fixedPoint(rec.time_ms) || !c.literal(" ms: ")) return false;
     if (!readCore(c, rec) || !readOptionalMu(c, rec)) return false;
     // A '[' in the reason may start a second, glued record (or be a V8 <= 5.4 "[reason]").
     const std::string_view tail(c.p, size_t(c.end - c.p));

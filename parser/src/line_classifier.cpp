@@ -142,16 +142,18 @@ struct Prefix {
 };
 
 /// Finds the next V8 prefix in [from, end). A prefix must be followed by a space (or end the line):
-/// V8 always prints "] " after it.
-bool findPrefix(const char* from, const char* end, Prefix& out) {
+/// V8 always prints "] " after it. `common_first`: try the hand-tuned reader of the usual form
+/// before the grammar.
+bool findPrefix(const char* from, const char* end, Prefix& out, bool common_first) {
     const char* p = from;
     while (p < end) {
         p = static_cast<const char*>(std::memchr(p, '[', size_t(end - p)));
         if (!p) return false;
         const char* it = p;
         ast::V8Prefix fields;
-        if (grammar::v8Prefix(it, end, fields) && fields.pid <= kMaxPid &&
-            (it == end || *it == ' ')) {
+        if ((common_first && readCommonPrefix(it, end, fields)) ||
+            (grammar::v8Prefix(it, end, fields) && fields.pid <= kMaxPid &&
+             (it == end || *it == ' '))) {
             out = {p, it, fields};
             return true;
         }
@@ -327,7 +329,8 @@ void LineClassifier::classifyLine(std::string_view line, uint32_t index,
     }
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (std::memchr(line.data(), '\x1b', line.size())) line = stripAnsi(line, out.scratch);
-    if (paths_ == Paths::CommonLineFirst && classifyCommonTraceLine(line, index, out)) return;
+    const bool common_first = paths_ == Paths::CommonLineFirst;
+    if (common_first && classifyCommonTraceLine(line, index, out)) return;
 
     const char* const begin = line.data();
     const char* const end = begin + line.size();
@@ -338,10 +341,10 @@ void LineClassifier::classifyLine(std::string_view line, uint32_t index,
     // Each V8 prefix starts a body that runs to the next prefix: the OOM report's ring buffer
     // glues entries it cut at 255 chars ("…allocation fail[19:0x3c1997d0]     6134 ms: …").
     Prefix prefix;
-    bool have = findPrefix(begin, end, prefix);
+    bool have = findPrefix(begin, end, prefix, common_first);
     while (have) {
         Prefix next;
-        const bool have_next = findPrefix(prefix.end, end, next);
+        const bool have_next = findPrefix(prefix.end, end, next, common_first);
         const char* body_end = have_next ? next.begin : end;
         const char* p = prefix.end;
         while (p < body_end && *p == ' ') ++p;

@@ -1,5 +1,5 @@
-// The hand-tuned path for common --trace-gc lines (common_trace_line.hpp) must classify every line
-// it accepts exactly as the X3 grammar does, and decline every shape it does not know.
+// The hand-tuned readers of the common --trace-gc line and prefix (common_trace_line.hpp) must
+// classify every line exactly as the X3 grammar does, and decline every shape they do not know.
 #include "common_trace_line.hpp"
 
 #include <gtest/gtest.h>
@@ -27,8 +27,18 @@ bool sameNumber(double a, double b) {
         a.nvp_begin != b.nvp_begin || a.nvp_count != b.nvp_count ||
         a.payload.index() != b.payload.index())
         return ::testing::AssertionFailure() << "item header or kind differs";
+    auto sameKey = [](const IsolateKey& k, const IsolateKey& l) {
+        return k == l && k.isolate_id == l.isolate_id && k.msvc_pointer == l.msvc_pointer;
+    };
+    if (const auto* s = std::get_if<HeapSpaceSample>(&a.payload)) {  // its prefix was read fast
+        const auto& t = std::get<HeapSpaceSample>(b.payload);
+        if (!sameKey(s->key, t.key) || s->space != t.space || !sameNumber(s->used_kb, t.used_kb) ||
+            !sameNumber(s->available_kb, t.available_kb) ||
+            !sameNumber(s->committed_kb, t.committed_kb))
+            return ::testing::AssertionFailure() << "heap-space sample differs";
+    }
     const auto* x = std::get_if<GcRecord>(&a.payload);
-    if (!x) return ::testing::AssertionSuccess();  // only GC records take the hand-tuned path
+    if (!x) return ::testing::AssertionSuccess();
     const auto& y = std::get<GcRecord>(b.payload);
     const double xs[] = {x->time_ms,
                          x->used_before_mb,
@@ -62,10 +72,9 @@ bool sameNumber(double a, double b) {
         if (!sameNumber(xs[i], ys[i]))
             return ::testing::AssertionFailure()
                    << "number " << i << ": " << xs[i] << " vs " << ys[i];
-    if (!(x->key == y.key) || x->key.isolate_id != y.key.isolate_id ||
-        x->key.msvc_pointer != y.key.msvc_pointer || x->line != y.line || x->type != y.type ||
-        x->form != y.form || x->flags != y.flags || x->reason != y.reason ||
-        x->collector_reason != y.collector_reason || x->nvp.size() != y.nvp.size())
+    if (!sameKey(x->key, y.key) || x->line != y.line || x->type != y.type || x->form != y.form ||
+        x->flags != y.flags || x->reason != y.reason || x->collector_reason != y.collector_reason ||
+        x->nvp.size() != y.nvp.size())
         return ::testing::AssertionFailure()
                << "key, type, flags or reasons differ: '" << x->reason << "' / '" << y.reason
                << "', '" << x->collector_reason << "' / '" << y.collector_reason << "'";
