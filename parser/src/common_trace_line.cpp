@@ -106,8 +106,32 @@ bool readCore(Cursor& c, GcRecord& rec) {
     return c.literal(" ms");
 }
 
-/// "  (average mu = 0.997, current mu = 0.997)", if present. Any other clause (incremental
-/// marking, one cut short) fails: the X3 path knows those.
+/// "  (+ 3.4 ms in 19 steps since start of marking, biggest step 1.1 ms, walltime since start of
+/// marking 1133 ms)" or "(+ 1.2 ms in 3 steps since last GC)", if present; the grammar's
+/// `incremental` rule, step by step.
+bool readOptionalIncremental(Cursor& c, GcRecord& rec) {
+    Cursor look = c;
+    look.skipSpaces();
+    if (!look.literal("(+ ")) return true;
+    if (!look.fixedPoint(rec.incremental_ms) || !look.literal(" ms in ") ||
+        !look.fixedPoint(rec.incremental_steps) || !look.literal(" steps since "))
+        return false;
+    if (!look.literal("last GC")) {
+        if (!look.literal("start of marking")) return false;
+        if (look.literal(", biggest step ") &&
+            (!look.fixedPoint(rec.incremental_biggest_step_ms) || !look.literal(" ms")))
+            return false;
+        if (look.literal(", walltime since start of marking ") &&
+            (!look.fixedPoint(rec.incremental_walltime_ms) || !look.literal(" ms")))
+            return false;
+    }
+    if (!look.literal(")")) return false;
+    c = look;
+    return true;
+}
+
+/// "  (average mu = 0.997, current mu = 0.997)", if present. Any other clause (one cut short)
+/// fails: the X3 path knows those.
 bool readOptionalMu(Cursor& c, GcRecord& rec) {
     Cursor look = c;
     look.skipSpaces();
@@ -147,7 +171,8 @@ bool classifyCommonTraceLine(std::string_view line, uint32_t index, ClassifiedCh
     rec.time_ms = time_ms;
     rec.form = RecordForm::Trace;
     rec.line = index;
-    if (!readCore(c, rec) || !readOptionalMu(c, rec)) return false;
+    if (!readCore(c, rec) || !readOptionalIncremental(c, rec) || !readOptionalMu(c, rec))
+        return false;
     // A '[' in the reason may start a second, glued record (or be a V8 <= 5.4 "[reason]").
     const std::string_view tail(c.p, size_t(c.end - c.p));
     if (tail.find('[') != std::string_view::npos) return false;

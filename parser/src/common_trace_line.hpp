@@ -9,10 +9,10 @@
 // `gcscope-cli summary` run. This reads the same line in one pass, with the same number
 // conversion, the same type-name table and the same reason splitting.
 //
-// It takes only what it is sure of: a line that starts with "[pid:0xiso] ", fixed-point numbers,
-// no incremental-marking clause and no '[' after the prefix. Anything else returns false and the
-// X3 path decides. tests/parser/common_trace_line_test.cpp checks on every line of every sample
-// log (and ../shared/realworld/) that both paths give the same item.
+// It takes only what it is sure of: a line that starts with "[pid:0xiso] ", fixed-point numbers
+// and no '[' after the prefix. Anything else returns false and the X3 path decides.
+// tests/parser/common_trace_line_test.cpp checks on every line of every sample log (and
+// ../shared/realworld/) that both paths give the same item.
 #pragma once
 
 #include <string_view>

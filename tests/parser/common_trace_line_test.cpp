@@ -163,15 +163,19 @@ TEST(CommonTraceLine, TakesTheModernLineAndDeclinesEveryOtherShape) {
     EXPECT_TRUE(
         takes("[7:0x1]   95 ms: Mark-Compact (reduce) 9.1 (12.0) -> 8.0 (12.0) MB, 3.1 / "
               "0.0 ms  allocation failure"));
+    EXPECT_TRUE(
+        takes("[7:0x1]  95 ms: Mark-sweep 9.1 (12.0) -> 8.0 (12.0) MB, 3.1 / 0.0 ms  (+ 3.4 "
+              "ms in 19 steps since start of marking, biggest step 1.1 ms, walltime since "
+              "start of marking 1133 ms) finalize incremental marking"));
 
     const char* declined[] = {
         // a second record glued on by V8's ring buffer
         "[19:0x3c1997d0]     6131 ms: Scavenge 9.1 (12.0) -> 8.0 (12.0) MB, 0.5 / 0.0 ms  "
         "allocation fail[19:0x3c1997d0]     6134 ms: Scavenge 9.1 (12.0) -> 8.0 (12.0) MB, 0.5 / "
         "0.0 ms  allocation failure",
-        // the incremental-marking clause
+        // an incremental-marking clause cut short
         "[7:0x1]  95 ms: Mark-sweep 9.1 (12.0) -> 8.0 (12.0) MB, 3.1 / 0.0 ms  (+ 3.4 ms in 19 "
-        "steps since start of marking, biggest step 1.1 ms) finalize incremental marking",
+        "steps since start of mark",
         // a clause cut short
         "[7:0x1]  95 ms: Scavenge 9.1 (12.0) -> 8.0 (12.0) MB, 3.1 / 0.0 ms  (average mu = 0.8",
         // old prefixes, MSVC pointers, isolate ids, a wrapper before the prefix
