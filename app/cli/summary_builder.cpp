@@ -1,5 +1,7 @@
 #include "summary_builder.hpp"
 
+#include <thread>
+
 namespace gcscope::cli {
 
 Summary buildSummary(const model::Timeline& timeline, const std::vector<SourceRun>& runs,
@@ -39,8 +41,14 @@ Summary buildSummary(const model::Timeline& timeline, const std::vector<SourceRu
     // Each isolate's statistics and the overall ones in one pass over the events, each isolate's
     // stored straight into its summary. All cores: a log of thousands of isolates spends most of
     // its time in per-isolate work.
+    // The diagnosis reads the same (no longer growing) timeline and needs nothing from the
+    // statistics, so it runs beside them: on a one-process log the statistics of its single
+    // isolate keep one core busy on their own.
+    std::vector<model::Finding> findings;
+    std::jthread diagnosis([&] { findings = model::diagnose(timeline, range, 0); });
     auto store = [&](size_t k, model::RangeStats&& stats) { slot[k]->stats = std::move(stats); };
     summary.overall = model::combinedStats(timeline, all, range, store, 0);
+    diagnosis.join();
 
     for (size_t i = 0; i < timeline.oomCount(); ++i) {
         const model::OomEntry& e = timeline.oom(i);
@@ -56,7 +64,7 @@ Summary buildSummary(const model::Timeline& timeline, const std::vector<SourceRu
         o.message = e.message;
     }
 
-    for (model::Finding& f : model::diagnose(timeline, range, 0)) {
+    for (model::Finding& f : findings) {
         FindingSummary& fs = summary.diagnosis.emplace_back();
         fs.source = f.source < summary.sources.size() ? summary.sources[f.source].path : std::string();
         if (f.series >= 0) {
