@@ -5,6 +5,7 @@
 #include <cmath>
 #include <limits>
 #include <numeric>
+#include <thread>
 
 #include "gcscope/model/linear_fit.hpp"
 #include "gcscope/model/percentiles.hpp"
@@ -86,6 +87,9 @@ struct Cursor {
 /// times at once.
 class StatsBuilder {
 public:
+    /// Gaps from which finish() computes their statistics on a thread of their own.
+    static constexpr size_t kGapsBesideMin = size_t(1) << 20;
+
     StatsBuilder(const Timeline& timeline, const TimeRange& range, bool keep_values)
         : t_(timeline), range_(range), keep_values_(keep_values) {}
 
@@ -225,6 +229,10 @@ public:
     /// Finishes a builder that kept its values. One that did not calls layOut(), then
     /// finishPauses(), finishGaps() and finishRest() with the values gathered for it.
     RangeStats finish() {
+        // The gaps' statistics are as much work as the pauses' and write only out_.between: for
+        // a long series (a one-process log of millions of GCs) they run beside the pauses.
+        std::jthread gaps_beside;
+        if (gaps_.size() >= kGapsBesideMin) gaps_beside = std::jthread([this] { finishGaps(gaps_); });
         layOut();
         cursor_.assign(slots_.size(), 0);
         size_t at = 0;
@@ -236,7 +244,11 @@ public:
         for (size_t i = 0; i < pause_values_.size(); ++i)
             laid_out_[cursor_[pause_slots_[i]]++] = pause_values_[i];
         finishPauses(laid_out_);
-        finishGaps(gaps_);
+        if (gaps_beside.joinable()) {
+            gaps_beside.join();
+        } else {
+            finishGaps(gaps_);
+        }
         return finishRest();
     }
 

@@ -1,4 +1,6 @@
 // Statistics over a range, against values computed by hand.
+#include "gcscope/model/range_stats.hpp"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -6,7 +8,6 @@
 #include <limits>
 
 #include "gcscope/model/percentiles.hpp"
-#include "gcscope/model/range_stats.hpp"
 #include "gcscope/model/timeline.hpp"
 #include "model_test_support.hpp"
 
@@ -228,14 +229,17 @@ TEST(RangeStats, HistogramBinsAreTheEdgesAtOrBelowThePause) {
         for (size_t i = 0; i + 1 < upper.size(); ++i) bin += p >= upper[i];
         return bin;
     };
-    std::vector<double> pauses = {0, -1, 0.05, 1e9, std::numeric_limits<double>::infinity(), parser::kAbsent};
+    std::vector<double> pauses = {
+        0, -1, 0.05, 1e9, std::numeric_limits<double>::infinity(), parser::kAbsent};
     for (size_t i = 0; i + 1 < upper.size(); ++i)
-        for (double p : {upper[i], std::nextafter(upper[i], 0.0), std::nextafter(upper[i], 1e300), upper[i] * 1.5})
+        for (double p : {upper[i], std::nextafter(upper[i], 0.0), std::nextafter(upper[i], 1e300),
+                         upper[i] * 1.5})
             pauses.push_back(p);
     for (double p : pauses) {
         PauseHistogram h;
         h.add(p);
-        const size_t bin = size_t(std::find(h.counts.begin(), h.counts.end(), 1u) - h.counts.begin());
+        const size_t bin =
+            size_t(std::find(h.counts.begin(), h.counts.end(), 1u) - h.counts.begin());
         EXPECT_EQ(bin, expected(p)) << p;
     }
 }
@@ -245,7 +249,8 @@ TEST(RangeStats, PerSeriesCallbackGetsWhatTheVectorGets) {
     std::vector<Gc> gcs;
     for (int iso = 0; iso < 600; ++iso)
         for (int i = 0; i < 12; ++i) {
-            Gc g = i % 4 == 3 ? full(i * 100.0, 10 + iso % 5) : young(i * 100.0, 0.2 * (iso % 11) + i);
+            Gc g =
+                i % 4 == 3 ? full(i * 100.0, 10 + iso % 5) : young(i * 100.0, 0.2 * (iso % 11) + i);
             g.isolate = 0x1000 + uint64_t(iso);
             gcs.push_back(g);
         }
@@ -304,7 +309,8 @@ TEST(RangeStats, ThreadsAndPerSeriesGiveTheSameNumbers) {
     std::vector<Gc> gcs;
     for (int iso = 0; iso < 1200; ++iso)
         for (int i = 0; i < 20; ++i) {
-            Gc g = i % 5 == 4 ? full(i * 100.0, 10 + iso % 7) : young(i * 100.0, 0.1 * (iso % 13) + i);
+            Gc g =
+                i % 5 == 4 ? full(i * 100.0, 10 + iso % 7) : young(i * 100.0, 0.1 * (iso % 13) + i);
             g.isolate = 0x1000 + uint64_t(iso);
             gcs.push_back(g);
         }
@@ -330,6 +336,30 @@ TEST(RangeStats, ThreadsAndPerSeriesGiveTheSameNumbers) {
         EXPECT_EQ(per[k].all.p95_ms, alone.all.p95_ms);
         EXPECT_EQ(per[k].live_set.slope_mb_per_min, alone.live_set.slope_mb_per_min);
     }
+}
+
+TEST(RangeStats, LongSeriesGapsByHand) {
+    // Over a million GCs in one isolate: the gap statistics are computed beside the pauses' (a
+    // thread of their own); they must be what the gaps are. Gaps alternate 1 and 3 ms.
+    constexpr size_t kGaps = size_t(1) << 20;
+    std::vector<Gc> gcs;
+    gcs.reserve(kGaps + 1);
+    double t = 0;
+    for (size_t i = 0; i <= kGaps; ++i) {
+        gcs.push_back(young(t, double(i % 10)));
+        t += i % 2 ? 3 : 1;
+    }
+    Timeline timeline;
+    fill(timeline, gcs);
+    const RangeStats s = seriesStats(timeline, 0);
+    EXPECT_EQ(s.between.count, kGaps);
+    EXPECT_EQ(s.between.mean_ms, 2.0);
+    EXPECT_EQ(s.between.min_ms, 1.0);
+    EXPECT_EQ(s.between.max_ms, 3.0);
+    EXPECT_EQ(s.between.p50_ms, 1.0);  // rank 2^19 of 2^20, half of them 1 ms
+    EXPECT_EQ(s.all.count, kGaps + 1);
+    EXPECT_EQ(s.all.max_ms, 9.0);
+    EXPECT_EQ(s.all.p50_ms, 4.0);
 }
 
 }  // namespace
