@@ -26,6 +26,9 @@ constexpr size_t kChunkBytes = size_t(8) << 20;
 // Compressed input is read in smaller pieces; one piece typically inflates to several MiB.
 constexpr size_t kGzipInBytes = size_t(1) << 20;
 
+/// Receives each filled buffer and hands back an empty one (ReadAhead::push).
+using ChunkSink = std::function<void(ChunkBuffer& chunk)>;
+
 /// Closes the descriptor on every exit path, including an exception thrown by onChunk.
 class Fd {
   public:
@@ -87,26 +90,25 @@ bool startsWithGzipMagic(int fd) {
     return isGzipMagic(magic, size_t(std::max<ssize_t>(0, ::pread(fd, magic, 2, 0))));
 }
 
-std::string readPlain(int fd, const std::string& name, std::unique_ptr<char[]> buf, size_t have,
-                      const std::function<void(std::string_view)>& onChunk) {
+std::string readPlain(int fd, const std::string& name, ChunkBuffer buf, const ChunkSink& onChunk) {
     for (;;) {
         // Top the buffer up before delivering, so chunks are large even from a pipe that
         // returns 64 KiB per read().
-        while (have < kChunkBytes) {
-            ssize_t n = readSome(fd, buf.get() + have, kChunkBytes - have);
+        while (buf.size < kChunkBytes) {
+            ssize_t n = readSome(fd, buf.data.get() + buf.size, kChunkBytes - buf.size);
             if (n < 0) {
                 int err = errno;
-                if (have > 0) onChunk(std::string_view(buf.get(), have));
+                if (buf.size > 0) onChunk(buf);
                 return name + ": read error: " + std::strerror(err);
             }
             if (n == 0) {
-                if (have > 0) onChunk(std::string_view(buf.get(), have));
+                if (buf.size > 0) onChunk(buf);
                 return {};
             }
-            have += size_t(n);
+            buf.size += size_t(n);
         }
-        onChunk(std::string_view(buf.get(), have));
-        have = 0;
+        onChunk(buf);
+        buf.reserve(kChunkBytes);
     }
 }
 
@@ -114,7 +116,7 @@ std::string readPlain(int fd, const std::string& name, std::unique_ptr<char[]> b
 /// rotated logs are sometimes joined that way). Everything decoded before damage is delivered
 /// before the error is returned. `first`/`first_len` are the bytes already read for detection.
 std::string readGzip(int fd, const std::string& name, const char* first, size_t first_len,
-                     const std::function<void(std::string_view)>& onChunk) {
+                     const ChunkSink& onChunk) {
     z_stream zs{};
     // 15 + 32: maximum window, accept a gzip (or zlib) header automatically.
     if (inflateInit2(&zs, 15 + 32) != Z_OK) return name + ": cannot initialise zlib";
@@ -124,21 +126,21 @@ std::string readGzip(int fd, const std::string& name, const char* first, size_t 
     } guard{&zs};
 
     std::unique_ptr<unsigned char[]> in(new unsigned char[kGzipInBytes]);
-    std::unique_ptr<char[]> out(new char[kChunkBytes]);
+    ChunkBuffer out;  // its `size` bytes are not yet delivered
+    out.reserve(kChunkBytes);
     std::memcpy(in.get(), first, first_len);
     zs.next_in = in.get();
     zs.avail_in = uInt(first_len);
 
-    size_t out_have = 0;     // bytes of `out` not yet delivered
     uint64_t delivered = 0;  // decompressed bytes handed to onChunk so far
     bool input_eof = false;
     bool member_open = true;  // inside a gzip member (its end not yet seen)
 
     auto flush = [&] {
-        if (out_have == 0) return;
-        onChunk(std::string_view(out.get(), out_have));
-        delivered += out_have;
-        out_have = 0;
+        if (out.size == 0) return;
+        delivered += out.size;
+        onChunk(out);
+        out.reserve(kChunkBytes);
     };
     auto corrupt = [&](const char* detail) {
         flush();
@@ -187,11 +189,11 @@ std::string readGzip(int fd, const std::string& name, const char* first, size_t 
             return corrupt("unexpected end of file");
         }
 
-        zs.next_out = reinterpret_cast<unsigned char*>(out.get() + out_have);
-        zs.avail_out = uInt(kChunkBytes - out_have);
+        zs.next_out = reinterpret_cast<unsigned char*>(out.data.get() + out.size);
+        zs.avail_out = uInt(kChunkBytes - out.size);
         int rc = inflate(&zs, Z_NO_FLUSH);
-        out_have = kChunkBytes - zs.avail_out;
-        if (out_have == kChunkBytes) flush();
+        out.size = kChunkBytes - zs.avail_out;
+        if (out.size == kChunkBytes) flush();
 
         switch (rc) {
             case Z_OK:
@@ -219,28 +221,28 @@ std::string readGzip(int fd, const std::string& name, const char* first, size_t 
 }
 
 /// Reads an opened log to its end: gzip detected by its magic bytes, plain data otherwise.
-std::string readOpened(int fd, const std::string& name,
-                       const std::function<void(std::string_view chunk)>& onChunk) {
+std::string readOpened(int fd, const std::string& name, const ChunkSink& onChunk) {
     // The first read is capped at the gzip input size so that, if the data is gzip, these bytes
     // fit the inflater's input buffer; for plain data readPlain() tops the buffer up anyway.
-    std::unique_ptr<char[]> buf(new char[kChunkBytes]);
-    ssize_t n = readAtLeast(fd, buf.get(), kGzipInBytes, 2);
+    ChunkBuffer buf;
+    buf.reserve(kChunkBytes);
+    ssize_t n = readAtLeast(fd, buf.data.get(), kGzipInBytes, 2);
     if (n < 0) return describeErrno(name, errno);
-    const size_t have = size_t(n);
+    buf.size = size_t(n);
 
-    if (isGzipMagic(reinterpret_cast<const unsigned char*>(buf.get()), have)) {
+    if (isGzipMagic(reinterpret_cast<const unsigned char*>(buf.data.get()), buf.size)) {
         // Hand over only what was read for detection (at most kGzipInBytes); the large buffer
         // is freed first so gzip decoding does not hold 8 MiB more than it needs.
-        std::string head(buf.get(), have);
-        buf.reset();
+        std::string head(buf.data.get(), buf.size);
+        buf = ChunkBuffer();
         return readGzip(fd, name, head.data(), head.size(), onChunk);
     }
-    return readPlain(fd, name, std::move(buf), have, onChunk);
+    return readPlain(fd, name, std::move(buf), onChunk);
 }
 
 /// Opens a log ("-" = standard input, not closed). Returns the problem, or empty on success.
-std::string openLog(const std::string& path, const std::string& name, int& fd_out,
-                    struct stat& st, int extra_flags = 0) {
+std::string openLog(const std::string& path, const std::string& name, int& fd_out, struct stat& st,
+                    int extra_flags = 0) {
     const bool is_stdin = path == "-";
     fd_out = is_stdin ? STDIN_FILENO : ::open(path.c_str(), O_RDONLY | O_CLOEXEC | extra_flags);
     if (fd_out < 0) return describeErrno(name, errno);
@@ -282,7 +284,8 @@ bool isFollowableFile(const std::string& path) {
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0) return false;
     struct stat st {};
-    const bool followable = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && !startsWithGzipMagic(fd);
+    const bool followable =
+        ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && !startsWithGzipMagic(fd);
     ::close(fd);
     return followable;
 }
@@ -308,7 +311,7 @@ std::string readLog(const std::string& path,
     std::jthread reader([&] {
         std::string error;
         try {
-            error = readOpened(fd.get(), name, [&](std::string_view chunk) { ahead.push(chunk); });
+            error = readOpened(fd.get(), name, [&](ChunkBuffer& chunk) { ahead.push(chunk); });
         } catch (const ReadAhead::Cancelled&) {
             // the consumer stopped (its callback threw): nothing more to do
         }

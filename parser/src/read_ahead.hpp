@@ -2,24 +2,43 @@
 
 #include <condition_variable>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace gcscope::parser {
 
+/// Bytes read for the parser. Buffers change hands between the reading thread and the consumer
+/// rather than being copied: the copy was a third of the reading thread's time.
+struct ChunkBuffer {
+    std::unique_ptr<char[]> data;
+    size_t size = 0;  ///< bytes filled
+    size_t capacity = 0;
+
+    /// Room for `bytes` (a buffer handed back by ReadAhead::push may have none yet).
+    void reserve(size_t bytes) {
+        if (capacity >= bytes) return;
+        data.reset(new char[bytes]);
+        capacity = bytes;
+    }
+};
+
 /// Two chunk buffers passed between the reading thread and the consumer, so the next chunk is
-/// read while the previous one is parsed. The producer copies each chunk in (a memcpy is cheaper
-/// than the read it overlaps) and blocks while both buffers are full.
+/// read while the previous one is parsed. The producer blocks while both buffers are full.
 class ReadAhead {
   public:
     struct Cancelled {};
 
-    void push(std::string_view chunk) {
+    /// Hands chunk's bytes to the consumer and gives the producer a free buffer in exchange:
+    /// `chunk` comes back empty (size 0), to be reserve()d and refilled.
+    void push(ChunkBuffer& chunk) {
         std::unique_lock lock(mutex_);
         changed_.wait(lock, [&] { return !full_[produce_] || cancelled_; });
         if (cancelled_) throw Cancelled{};
-        buffers_[produce_].assign(chunk);
+        std::swap(buffers_[produce_], chunk);
+        chunk.size = 0;
         full_[produce_] = true;
         produce_ ^= 1;
         changed_.notify_all();
@@ -40,7 +59,7 @@ class ReadAhead {
             if (!full_[consume_]) return error_;
             lock.unlock();
             try {
-                onChunk(buffers_[consume_]);
+                onChunk(std::string_view(buffers_[consume_].data.get(), buffers_[consume_].size));
             } catch (...) {
                 lock.lock();
                 cancelled_ = true;
@@ -57,7 +76,7 @@ class ReadAhead {
   private:
     std::mutex mutex_;
     std::condition_variable changed_;
-    std::string buffers_[2];
+    ChunkBuffer buffers_[2];
     bool full_[2] = {false, false};
     int produce_ = 0;
     int consume_ = 0;
