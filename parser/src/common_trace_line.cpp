@@ -1,9 +1,11 @@
 #include "common_trace_line.hpp"
 
+#include <array>
 #include <cstring>
 
 #include "gc_type_names.hpp"
 #include "reason_tail.hpp"
+#include "same_bytes.hpp"
 
 namespace gcscope::parser {
 
@@ -25,7 +27,7 @@ struct Cursor {
     template <size_t N>
     bool literal(const char (&text)[N]) {
         constexpr size_t n = N - 1;
-        if (size_t(end - p) < n || std::memcmp(p, text, n) != 0) return false;
+        if (size_t(end - p) < n || !sameBytes<n>(p, text)) return false;
         p += n;
         return true;
     }
@@ -59,27 +61,32 @@ struct Cursor {
         return true;
     }
 
-    /// Digits in `radix` (10 or 16) into a uint64_t, at most `max_digits` of them.
-    bool unsignedNumber(unsigned radix, size_t max_digits, uint64_t& out) {
+    /// Digits in `Radix` (10 or 16) into a uint64_t, at most `MaxDigits` of them. A table gives
+    /// each byte's digit value (or kNotDigit): one load and compare per character.
+    template <unsigned Radix, size_t MaxDigits>
+    bool unsignedNumber(uint64_t& out) {
+        static constexpr auto kValue = [] {
+            std::array<uint8_t, 256> v{};
+            v.fill(kNotDigit);
+            for (int c = 0; c < 10; ++c) v['0' + c] = uint8_t(c);
+            for (int c = 0; Radix == 16 && c < 6; ++c) v['a' + c] = v['A' + c] = uint8_t(10 + c);
+            return v;
+        }();
         const char* s = p;
+        const char* const stop = end - s > ptrdiff_t(MaxDigits) ? s + MaxDigits + 1 : end;
         uint64_t v = 0;
-        for (; s != end && size_t(s - p) <= max_digits; ++s) {
-            unsigned d;
-            if (isDigit(*s)) {
-                d = unsigned(*s - '0');
-            } else if (radix == 16 && unsigned((*s | 0x20) - 'a') < 6) {
-                d = unsigned((*s | 0x20) - 'a') + 10;
-            } else {
-                break;
-            }
-            v = v * radix + d;
+        for (; s != stop; ++s) {
+            const uint8_t d = kValue[static_cast<unsigned char>(*s)];
+            if (d == kNotDigit) break;
+            v = v * Radix + d;
         }
         const size_t n = size_t(s - p);
-        if (n == 0 || n > max_digits) return false;
+        if (n == 0 || n > MaxDigits) return false;
         out = v;
         p = s;
         return true;
     }
+    static constexpr uint8_t kNotDigit = 0xFF;
 };
 
 /// "Scavenge 47.5 (67.9) -> 38.4 (69.9) MB, pooled: 9 MB, 1.71 / 0.00 ms"
@@ -148,8 +155,8 @@ bool readOptionalMu(Cursor& c, GcRecord& rec) {
 bool readCommonPrefix(const char*& p, const char* end, ast::V8Prefix& out) {
     Cursor c{p, end};
     uint64_t pid = 0, isolate = 0;
-    if (!c.literal("[") || !c.unsignedNumber(10, 10, pid) || pid > kMaxPid || !c.literal(":0x") ||
-        !c.unsignedNumber(16, 16, isolate) || !c.literal("]") || !c.startsWith(' '))
+    if (!c.literal("[") || !c.unsignedNumber<10, 10>(pid) || pid > kMaxPid || !c.literal(":0x") ||
+        !c.unsignedNumber<16, 16>(isolate) || !c.literal("]") || !c.startsWith(' '))
         return false;
     out = ast::V8Prefix{.pid = pid, .has_isolate = true, .isolate = isolate};
     p = c.p;

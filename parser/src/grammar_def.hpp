@@ -17,6 +17,7 @@
 #include "ast_adapted.hpp"
 #include "gc_type_names.hpp"
 #include "number.hpp"
+#include "same_bytes.hpp"
 
 namespace gcscope::parser::grammar_def {
 
@@ -97,8 +98,7 @@ struct LiteralParser : x3::parser<LiteralParser<S>> {
     template <typename Iterator, typename Context, typename RContext, typename Attribute>
     bool parse(Iterator& first, Iterator const& last, Context const&, RContext const&,
                Attribute&) const {
-        if (size_t(last - first) < S.size || std::memcmp(&*first, S.chars, S.size) != 0)
-            return false;
+        if (size_t(last - first) < S.size || !sameBytes<S.size>(&*first, S.chars)) return false;
         first += S.size;
         return true;
     }
