@@ -92,7 +92,9 @@ QTreeWidgetItem* SourcesPanel::seriesItem(size_t series) {
     QTreeWidgetItem*& item = series_items_[series];
     if (!item) {
         const model::Series& s = session_.timeline().series(series);
-        item = new QTreeWidgetItem(sourceItem(int(s.source())));
+        item = new QTreeWidgetItem();
+        if (new_items_.size() <= s.source()) new_items_.resize(s.source() + 1);
+        new_items_[s.source()].append(item);
         item->setData(NameColumn, kSeriesRole, qlonglong(series));
         item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
         item->setCheckState(NameColumn,
@@ -156,6 +158,11 @@ void SourcesPanel::refresh() {
             const Qt::CheckState check = session_.isSeriesVisible(i) ? Qt::Checked : Qt::Unchecked;
             if (item->checkState(NameColumn) != check) item->setCheckState(NameColumn, check);
         }
+    }
+    for (size_t i = 0; i < new_items_.size(); ++i) {
+        if (new_items_[i].isEmpty()) continue;
+        sourceItem(int(i))->addChildren(new_items_[i]);
+        new_items_[i].clear();
     }
     for (size_t i = 0; i < per_source.size(); ++i) {
         source_items_[i]->setText(GcsColumn, formatCount(per_source[i]));

@@ -34,6 +34,7 @@ class SourcesPanel : public QTreeWidget {
   private:
     void onItemChanged(QTreeWidgetItem* item, int column);
     QTreeWidgetItem* sourceItem(int source);
+    /// The item of `series`; a new one waits in new_items_ until refresh() adds it to its log.
     QTreeWidgetItem* seriesItem(size_t series);
     /// The Follow box of a followable log (made on first use).
     QCheckBox* followBox(int source);
@@ -42,6 +43,9 @@ class SourcesPanel : public QTreeWidget {
     QTimer badge_timer_;  ///< while a source is live: its badge goes out kLiveForMs after growth
     std::vector<QTreeWidgetItem*> source_items_;
     std::vector<QTreeWidgetItem*> series_items_;
+    /// Per source: items made in this refresh, added in one insertion (one by one, each set
+    /// field of each of thousands of new isolates was a signal through the tree's model).
+    std::vector<QList<QTreeWidgetItem*>> new_items_;
     std::vector<QCheckBox*> follow_boxes_;  ///< per source, null until it is followable
     std::vector<size_t> shown_sizes_;              ///< per series: the GC count on its item
     std::set<std::pair<uint32_t, int64_t>> pids_;  ///< (source, pid) of the items made so far
