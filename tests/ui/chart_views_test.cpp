@@ -270,6 +270,47 @@ TEST(ChartViews, ABurstOfRangeChangesRedrawsOnce) {
     EXPECT_DOUBLE_EQ(pause.timeAxis()->min(), (full.from_ms + 10) / 1000);
 }
 
+/// The points of every line series of `view`, in order.
+QList<QList<QPointF>> seriesPoints(const ChartView& view) {
+    QList<QList<QPointF>> out;
+    for (QAbstractSeries* s : view.chart()->series())
+        if (auto* xy = qobject_cast<QXYSeries*>(s)) out << xy->points();
+    return out;
+}
+
+TEST(ChartViews, SlowChartsComputeTimedRedrawsOffTheGuiThreadAndDrawTheSame) {
+    // Tens of thousands of isolates make the pause and frequency charts slow: their timed redraws
+    // then compute on a worker. Forced here (threshold 0) on a log of several isolates, zoomed.
+    LogSession session;
+    load(session, QStringLiteral("node22-workers-trace-gc.log"));
+    const model::TimeRange full = session.fullRange();
+    session.setVisibleRange({full.from_ms + 100, full.to_ms - 100});
+    for (bool pause_chart : {true, false}) {
+        std::unique_ptr<TimeChartView> view;
+        if (pause_chart) {
+            view = makeChart<PauseChart>(session);
+        } else {
+            view = makeChart<FrequencyChart>(session);
+        }
+        SCOPED_TRACE(view->title().toStdString());
+        const QList<QList<QPointF>> foreground = seriesPoints(*view);
+        const double axis_max = view->valueAxis()->max();
+        ASSERT_FALSE(foreground.isEmpty());
+        view->setBackgroundRedrawFromMs(0);
+        view->show();
+        view->scheduleRedraw();
+        ASSERT_TRUE(QTest::qWaitFor([&] { return view->backgroundRedrawCount() == 1; }, 5000));
+        EXPECT_EQ(seriesPoints(*view), foreground);
+        EXPECT_EQ(view->valueAxis()->max(), axis_max);
+        EXPECT_DOUBLE_EQ(view->timeAxis()->min(), (full.from_ms + 100) / 1000);
+        // A redraw on the GUI thread still rebuilds at once (tests, export).
+        const int before = view->redrawCount();
+        view->redrawNow();
+        EXPECT_EQ(view->redrawCount(), before + 1);
+        EXPECT_EQ(view->backgroundRedrawCount(), 1);
+    }
+}
+
 TEST(ChartViews, OomIsMarkedOnThePauseChart) {
     LogSession session;
     load(session, QStringLiteral("node26-oom-trace-gc.log"));

@@ -1,6 +1,7 @@
 #include "charts/frequency_chart.hpp"
 
 #include <QAreaSeries>
+#include <QElapsedTimer>
 #include <QLineSeries>
 #include <QValueAxis>
 #include <algorithm>
@@ -12,7 +13,7 @@
 namespace gcscope::ui::charts {
 
 FrequencyChart::FrequencyChart(LogSession& session, QWidget* parent)
-    : TimeChartView(session, parent) {
+    : TimeChartView(session, parent), worker_(this, [this] { return backgroundWork(); }) {
     // Short axis titles: this chart is the lowest of the three, and a longer title is cut at its
     // height. The interval is in the legend ("… GCs per 50 ms").
     valueAxis()->setTitleText(QStringLiteral("GCs"));
@@ -59,39 +60,82 @@ void FrequencyChart::applyStyle() {
     overhead_axis_->setGridLineVisible(false);
 }
 
-void FrequencyChart::rebuild(int width) {
-    const model::Timeline& timeline = session().timeline();
-    const model::TimeRange visible = session().visibleRange();
-    const std::vector<size_t> series = session().visibleSeries();
+FrequencyPlot computeFrequencyPlot(const model::Timeline& timeline, const FrequencyJob& job,
+                                   const SummaryLookup& summaries) {
+    FrequencyPlot plot;
+    plot.mean_pause_ms = std::isnan(job.mean_pause_ms)
+                             ? meanPauseMs(timeline, job.series, model::TimeRange::all())
+                             : job.mean_pause_ms;
+    const double interval = frequencyInterval(job.visible.to_ms - job.visible.from_ms, job.width,
+                                              plot.mean_pause_ms);
+    plot.steps = gcFrequency(timeline, job.series, job.visible, interval, summaries);
+    plot.count_range = niceRange(0, std::max(1.0, plot.steps.max_count * 1.05), job.value_ticks);
+    plot.overhead_range = niceRange(0, std::clamp(plot.steps.max_overhead_pct * 1.05, 1.0, 100.0),
+                                    job.value_ticks);
+    return plot;
+}
+
+FrequencyJob FrequencyChart::makeJob(int width) const {
+    FrequencyJob job;
+    job.visible = session().visibleRange();
+    job.series = session().visibleSeries();
+    job.width = width;
+    job.value_ticks = valueTicks();
+    job.events = session().timeline().eventCount();
     // The interval follows the whole log's mean pause (not the visible range's): it stays put
     // while panning, and costs a pass over the events only when the data or the isolates change.
-    const uint64_t events = timeline.eventCount();
-    if (events != mean_pause_events_ || series != mean_pause_series_) {
-        mean_pause_ms_ = meanPauseMs(timeline, series, model::TimeRange::all());
-        mean_pause_events_ = events;
-        mean_pause_series_ = series;
-    }
-    const double interval =
-        frequencyInterval(visible.to_ms - visible.from_ms, width, mean_pause_ms_);
+    if (job.events == mean_pause_events_ && job.series == mean_pause_series_)
+        job.mean_pause_ms = mean_pause_ms_;
+    return job;
+}
+
+void FrequencyChart::rebuild(int width) {
+    worker_.cancel();
+    const FrequencyJob job = makeJob(width);
     SummaryCache& summaries = SummaryCache::of(session());
-    steps_ = gcFrequency(timeline, series, visible, interval,
-                         [&](size_t k) { return &summaries.get(k); });
+    apply(job, computeFrequencyPlot(session().timeline(), job,
+                                    [&](size_t k) { return &summaries.get(k); }));
+}
+
+bool FrequencyChart::rebuildInBackground(int width) {
+    background_width_ = width;
+    worker_.request();
+    return true;
+}
+
+ChartWorker::Work FrequencyChart::backgroundWork() {
+    // Without the block summaries: they are the GUI thread's cache.
+    return [job = makeJob(background_width_), &timeline = session().timeline(), this] {
+        QElapsedTimer took;
+        took.start();
+        auto plot = std::make_shared<FrequencyPlot>(computeFrequencyPlot(timeline, job, {}));
+        return [this, job, plot, ms = took.elapsed()] {
+            apply(job, std::move(*plot));
+            backgroundRebuildDone(ms);
+        };
+    };
+}
+
+void FrequencyChart::apply(const FrequencyJob& job, FrequencyPlot&& plot) {
+    mean_pause_ms_ = plot.mean_pause_ms;
+    mean_pause_events_ = job.events;
+    mean_pause_series_ = job.series;
+    steps_ = std::move(plot.steps);
     // Axes on emptied series, then one replace() per series (see HeapChart::rebuild).
     clearSeries();
     for (QLineSeries* l : {young_upper_, old_lower_, old_upper_})
         if (l->count() > 0) l->replace(QList<QPointF>());
-    applyTimeRange();
-    const QString per = QStringLiteral(" GCs per ") + intervalText(interval);
+    applyTimeRange(job.visible);
+    const QString per = QStringLiteral(" GCs per ") + intervalText(steps_.interval_ms);
     young_->setName(QStringLiteral("young-generation") + per);
     old_->setName(QStringLiteral("old-generation") + per);
-    setNiceRange(valueAxis(), 0, std::max(1.0, steps_.max_count * 1.05), valueTicks());
-    setNiceRange(overhead_axis_, 0, std::clamp(steps_.max_overhead_pct * 1.05, 1.0, 100.0),
-                 valueTicks());
+    setAxisRange(valueAxis(), plot.count_range);
+    setAxisRange(overhead_axis_, plot.overhead_range);
     young_upper_->replace(steps_.young);
     old_lower_->replace(steps_.young);
     old_upper_->replace(steps_.total);
     overhead_->replace(steps_.overhead);
-    if (timeline.seriesCount() == 0) {
+    if (session().timeline().seriesCount() == 0) {
         setMessage(QStringLiteral("No GC log open"));
     } else {
         setMessage(steps_.buckets.empty() ? QStringLiteral("No GC in the visible range")

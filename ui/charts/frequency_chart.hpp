@@ -2,6 +2,7 @@
 // The interval follows the visible span (model::chooseInterval), so zooming refines it.
 #pragma once
 
+#include "charts/chart_worker.hpp"
 #include "charts/time_chart_view.hpp"
 
 QT_BEGIN_NAMESPACE
@@ -9,6 +10,26 @@ class QAreaSeries;
 QT_END_NAMESPACE
 
 namespace gcscope::ui::charts {
+
+/// What a frequency-chart rebuild takes from the GUI when it starts.
+struct FrequencyJob {
+    model::TimeRange visible;
+    std::vector<size_t> series;  ///< the shown isolates
+    int width = 1;
+    int value_ticks = 2;
+    uint64_t events = 0;                    ///< the Timeline's event count then
+    double mean_pause_ms = parser::kAbsent;  ///< known for these events and isolates, or not
+};
+/// The interval counts and overheads, and the two value axes for them.
+struct FrequencyPlot {
+    FrequencySteps steps;
+    double mean_pause_ms = 0;
+    NiceRange count_range, overhead_range;
+};
+/// The frequency chart's data: reads only the Timeline (any thread, under its reading rule) and,
+/// if given, the block summaries (GUI thread only).
+FrequencyPlot computeFrequencyPlot(const model::Timeline& timeline, const FrequencyJob& job,
+                                   const SummaryLookup& summaries);
 
 class FrequencyChart : public TimeChartView {
     Q_OBJECT
@@ -29,9 +50,14 @@ class FrequencyChart : public TimeChartView {
 
   protected:
     void rebuild(int width) override;
+    bool rebuildInBackground(int width) override;
     void applyStyle() override;
 
   private:
+    FrequencyJob makeJob(int width) const;
+    ChartWorker::Work backgroundWork();
+    void apply(const FrequencyJob& job, FrequencyPlot&& plot);
+
     QValueAxis* overhead_axis_ = nullptr;
     QLineSeries* young_upper_ = nullptr;
     QLineSeries* old_upper_ = nullptr;
@@ -43,6 +69,8 @@ class FrequencyChart : public TimeChartView {
     double mean_pause_ms_ = 0;
     uint64_t mean_pause_events_ = UINT64_MAX;
     std::vector<size_t> mean_pause_series_;
+    int background_width_ = 0;
+    ChartWorker worker_;  ///< last: destroyed (waiting for its work) before the rest
 };
 
 }  // namespace gcscope::ui::charts

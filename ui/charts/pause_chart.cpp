@@ -1,5 +1,6 @@
 #include "charts/pause_chart.hpp"
 
+#include <QElapsedTimer>
 #include <QGraphicsSimpleTextItem>
 #include <cmath>
 #include <QLegend>
@@ -15,7 +16,8 @@
 
 namespace gcscope::ui::charts {
 
-PauseChart::PauseChart(LogSession& session, QWidget* parent) : TimeChartView(session, parent) {
+PauseChart::PauseChart(LogSession& session, QWidget* parent)
+    : TimeChartView(session, parent), worker_(this, [this] { return backgroundWork(); }) {
     valueAxis()->setTitleText(QStringLiteral("pause (ms)"));
     for (int f = 0; f < kCollectorFamilies; ++f) {
         auto* s = new QLineSeries(this);
@@ -38,10 +40,10 @@ QColor PauseChart::markerColor(Marker::Kind kind) const {
     return kind == Marker::Oom ? oomColor(isDark()) : textColor(170);
 }
 
-void PauseChart::collectMarkers() {
+void PauseChart::collectMarkers(const PauseJob& job) {
     const model::Timeline& timeline = session().timeline();
-    const model::TimeRange visible = session().visibleRange();
-    const std::vector<size_t> series = session().visibleSeries();
+    const model::TimeRange& visible = job.visible;
+    const std::vector<size_t>& series = job.series;
     markers_.clear();
     QList<double> ooms = oomTimes(timeline, series, visible);
     if (ooms.size() > kMaxOomMarkers) ooms.resize(kMaxOomMarkers);
@@ -147,48 +149,86 @@ void PauseChart::applyStyle() {
     drawMarkers();
 }
 
-void PauseChart::rebuild(int width) {
-    const model::Timeline& timeline = session().timeline();
-    const model::TimeRange visible = session().visibleRange();
-    const std::vector<size_t> series = session().visibleSeries();
+PausePlot computePausePlot(const model::Timeline& timeline, const PauseJob& job,
+                           const SummaryLookup& summaries) {
+    PausePlot plot;
+    for (size_t k : job.series)
+        appendPausePointsByFamily(timeline.series(k), job.visible, job.columns,
+                                  summaries ? summaries(k) : nullptr, plot.points);
+    double max_ms = 0;
+    for (const QList<QPointF>& family : plot.points) {
+        for (const QPointF& p : family) max_ms = std::max(max_ms, p.y());
+        plot.any = plot.any || !family.isEmpty();
+    }
+    plot.value_range = niceRange(0, std::max(0.1, max_ms * 1.05), job.value_ticks);
+    // More points than one isolate can give (two per column): many isolates share the pixels.
+    const ScatterGrid grid{toAxisX(job.visible.from_ms), toAxisX(job.visible.to_ms),
+                           plot.value_range.min,         plot.value_range.max,
+                           job.columns,                  job.rows};
+    for (QList<QPointF>& family : plot.points)
+        if (family.size() > 2 * job.columns) thinToGrid(family, grid);
+    return plot;
+}
 
+PauseJob PauseChart::makeJob(int width) const {
+    PauseJob job;
+    job.visible = session().visibleRange();
+    job.series = session().visibleSeries();
     // Markers are 6 px wide: one lowest and one highest pause per 3 px keeps every spike and
     // draws the same picture as per pixel, with a third of the marker items.
-    const int columns = std::max(1, width / kPixelsPerColumn);
-    std::array<QList<QPointF>, kCollectorFamilies> points;
+    job.columns = std::max(1, width / kPixelsPerColumn);
+    job.value_ticks = valueTicks();
+    const double plot_height = chart()->plotArea().height();
+    job.rows = std::max(1, int(plot_height > 0 ? plot_height : 300) / kPixelsPerColumn);
+    return job;
+}
+
+void PauseChart::rebuild(int width) {
+    worker_.cancel();
+    const PauseJob job = makeJob(width);
     SummaryCache& summaries = SummaryCache::of(session());
-    for (size_t k : series)
-        appendPausePointsByFamily(timeline.series(k), visible, columns, &summaries.get(k), points);
-    double max_ms = 0;
-    bool any = false;
-    for (int f = 0; f < kCollectorFamilies; ++f) {
-        for (const QPointF& p : points[size_t(f)]) max_ms = std::max(max_ms, p.y());
-        any = any || !points[size_t(f)].isEmpty();
-    }
+    apply(job, computePausePlot(session().timeline(), job,
+                                [&](size_t k) { return &summaries.get(k); }));
+}
+
+bool PauseChart::rebuildInBackground(int width) {
+    background_width_ = width;
+    worker_.request();
+    return true;
+}
+
+ChartWorker::Work PauseChart::backgroundWork() {
+    // Without the block summaries: they are the GUI thread's cache.
+    return [job = makeJob(background_width_), &timeline = session().timeline(), this] {
+        QElapsedTimer took;
+        took.start();
+        auto plot = std::make_shared<PausePlot>(computePausePlot(timeline, job, {}));
+        return [this, job, plot, ms = took.elapsed()] {
+            apply(job, std::move(*plot));
+            backgroundRebuildDone(ms);
+        };
+    };
+}
+
+void PauseChart::apply(const PauseJob& job, PausePlot&& plot) {
     // Axes on emptied series, then one replace() per series (see HeapChart::rebuild).
     clearSeries();
-    applyTimeRange();
-    setNiceRange(valueAxis(), 0, std::max(0.1, max_ms * 1.05), valueTicks());
-    // More points than one isolate can give (two per column): many isolates share the pixels.
-    const double plot_height = chart()->plotArea().height();
-    const ScatterGrid grid{timeAxis()->min(), timeAxis()->max(), valueAxis()->min(),
-                           valueAxis()->max(), columns,
-                           std::max(1, int(plot_height > 0 ? plot_height : 300) / kPixelsPerColumn)};
+    applyTimeRange(job.visible);
+    setAxisRange(valueAxis(), plot.value_range);
     for (int f = 0; f < kCollectorFamilies; ++f) {
-        if (points[size_t(f)].size() > 2 * columns) thinToGrid(points[size_t(f)], grid);
-        family_[size_t(f)]->replace(points[size_t(f)]);
-        setInLegend(family_[size_t(f)], !points[size_t(f)].isEmpty());
+        setInLegend(family_[size_t(f)], !plot.points[size_t(f)].isEmpty());
+        family_[size_t(f)]->replace(std::move(plot.points[size_t(f)]));
     }
 
     // OOM and restarts: dashed vertical lines from the axis to the top.
-    collectMarkers();
+    collectMarkers(job);
     drawMarkers();
 
-    if (timeline.seriesCount() == 0) {
+    if (session().timeline().seriesCount() == 0) {
         setMessage(QStringLiteral("No GC log open"));
     } else {
-        setMessage(any || !markers_.isEmpty() ? QString()
-                                           : QStringLiteral("No GC in the visible range"));
+        setMessage(plot.any || !markers_.isEmpty() ? QString()
+                                                   : QStringLiteral("No GC in the visible range"));
     }
 }
 

@@ -4,6 +4,7 @@
 
 #include <array>
 
+#include "charts/chart_worker.hpp"
 #include "charts/time_chart_view.hpp"
 
 QT_BEGIN_NAMESPACE
@@ -11,6 +12,25 @@ class QGraphicsSimpleTextItem;
 QT_END_NAMESPACE
 
 namespace gcscope::ui::charts {
+
+/// What a pause-chart rebuild takes from the GUI when it starts.
+struct PauseJob {
+    model::TimeRange visible;
+    std::vector<size_t> series;  ///< the shown isolates
+    int columns = 1;             ///< decimation columns
+    int rows = 1;                ///< rows of the thinning grid
+    int value_ticks = 2;
+};
+/// The dots of each collector family, thinned to the grid, and the value axis for them.
+struct PausePlot {
+    std::array<QList<QPointF>, kCollectorFamilies> points;
+    NiceRange value_range;
+    bool any = false;  ///< any dot at all
+};
+/// The pause chart's data: reads only the Timeline (any thread, under its reading rule) and, if
+/// given, the block summaries (GUI thread only).
+PausePlot computePausePlot(const model::Timeline& timeline, const PauseJob& job,
+                           const SummaryLookup& summaries);
 
 class PauseChart : public TimeChartView {
     Q_OBJECT
@@ -38,6 +58,7 @@ class PauseChart : public TimeChartView {
 
   protected:
     void rebuild(int width) override;
+    bool rebuildInBackground(int width) override;
     void applyStyle() override;
     HitMetric hitMetric() const override { return HitMetric::Pause; }
     std::optional<double> highlightValue(const model::Series& s, size_t i) const override;
@@ -49,15 +70,20 @@ class PauseChart : public TimeChartView {
         double x;  ///< s
         QString label;
     };
+    PauseJob makeJob(int width) const;
+    ChartWorker::Work backgroundWork();
+    void apply(const PauseJob& job, PausePlot&& plot);
     QList<double> markerTimes(Marker::Kind kind) const;
     QColor markerColor(Marker::Kind kind) const;
-    void collectMarkers();
+    void collectMarkers(const PauseJob& job);
     void drawMarkers();
     void placeMarkerLabels();
 
     std::array<QLineSeries*, kCollectorFamilies> family_{};
     QList<Marker> markers_;
     QList<QGraphicsSimpleTextItem*> marker_labels_;
+    int background_width_ = 0;
+    ChartWorker worker_;  ///< last: destroyed (waiting for its work) before the rest
 };
 
 }  // namespace gcscope::ui::charts

@@ -107,6 +107,7 @@ void ChartView::onRedrawTimer() {
         redraw_timer_.start(0);
         return;
     }
+    if (last_redraw_ms_ >= background_from_ms_ && rebuildInBackground(plotWidth())) return;
     redrawNow();
     if (last_redraw_ms_ >= kSlowRedrawMs) {
         g_slow_redraw_this_turn = true;
@@ -128,6 +129,14 @@ void ChartView::redrawNow() {
     updateHighlight();
     last_redraw_ms_ = took.elapsed();
     ++redraws_;
+    emit redrawn();
+}
+
+void ChartView::backgroundRebuildDone(qint64 compute_ms) {
+    updateHighlight();
+    last_redraw_ms_ = compute_ms;
+    ++redraws_;
+    ++background_redraws_;
     emit redrawn();
 }
 
@@ -190,7 +199,10 @@ QColor ChartView::textColor(int alpha) const {
 }
 
 void ChartView::setNiceRange(QValueAxis* axis, double min, double max, int ticks) {
-    const NiceRange r = niceRange(min, max, ticks);
+    setAxisRange(axis, niceRange(min, max, ticks));
+}
+
+void ChartView::setAxisRange(QValueAxis* axis, const NiceRange& r) {
     axis->setTickType(QValueAxis::TicksFixed);
     axis->setRange(r.min, r.max);
     axis->setTickCount(r.ticks);
@@ -421,7 +433,10 @@ void TimeChartView::applyStyle() {
 }
 
 void TimeChartView::applyTimeRange() {
-    const model::TimeRange r = session().visibleRange();
+    applyTimeRange(session().visibleRange());
+}
+
+void TimeChartView::applyTimeRange(const model::TimeRange& r) {
     const double from = toAxisX(r.from_ms), to = toAxisX(r.to_ms);
     ticks_width_ = plotWidth();
     const double step = niceStep(to - from, std::max(2.0, ticks_width_ / 85.0));

@@ -8,6 +8,7 @@
 #include <QTimer>
 #include <optional>
 
+#include "charts/axis_scale.hpp"
 #include "charts/chart_adapters.hpp"
 #include "session/log_session.hpp"
 
@@ -37,6 +38,9 @@ class ChartView : public QChartView {
     static constexpr int kRedrawDelayMs = 40;
     static constexpr int kDataRedrawCostFactor = 4;
     static constexpr int kMaxDataRedrawDelayMs = 2000;
+    /// A chart whose last redraw took this long computes the next timed one off the GUI thread,
+    /// if it can (rebuildInBackground()).
+    static constexpr qint64 kBackgroundRedrawMs = 20;
 
     explicit ChartView(LogSession& session, QWidget* parent = nullptr);
     ~ChartView() override;
@@ -54,8 +58,13 @@ class ChartView : public QChartView {
     /// (at least kRedrawDelayMs, at most kMaxDataRedrawDelayMs); no-op when one is pending.
     void scheduleDataRedraw();
     bool redrawPending() const { return redraw_timer_.isActive(); }
-    /// Redraws done so far (tests check that bursts are coalesced).
+    /// Timed redraws compute off the GUI thread once a redraw took `ms` (kBackgroundRedrawMs by
+    /// default; 0: always, where the chart can).
+    void setBackgroundRedrawFromMs(qint64 ms) { background_from_ms_ = ms; }
+    /// Redraws done so far (tests check that bursts are coalesced), and how many of them were
+    /// computed off the GUI thread.
     int redrawCount() const { return redraws_; }
+    int backgroundRedrawCount() const { return background_redraws_; }
 
     /// Pixel columns the data is decimated to: the plot area's width.
     int plotWidth() const;
@@ -86,6 +95,17 @@ class ChartView : public QChartView {
 
     /// Fills the series for `width` pixel columns. Called by redrawNow().
     virtual void rebuild(int width) = 0;
+    /// A chart whose data can be costly (one walk over the events of every isolate) may compute
+    /// it off the GUI thread when a redraw falls due on the timer: it starts that and returns
+    /// true, then calls backgroundRebuildDone() once it has applied the result. redrawNow()
+    /// (tests, export) always calls rebuild().
+    virtual bool rebuildInBackground(int width) {
+        Q_UNUSED(width);
+        return false;
+    }
+    /// After a background rebuild was applied: what redrawNow() does after rebuild().
+    /// `compute_ms`, the worker's time, paces the next data redraw.
+    void backgroundRebuildDone(qint64 compute_ms);
     /// Colours of series and axes after a theme change (the theme resets them).
     virtual void applyStyle() {}
     /// The selection changed (or the data under it): move the highlight.
@@ -101,6 +121,8 @@ class ChartView : public QChartView {
     QColor textColor(int alpha = 255) const;
     /// Sets `axis` to a nice range covering [min, max] with about `ticks` ticks.
     static void setNiceRange(QValueAxis* axis, double min, double max, int ticks);
+    /// Sets `axis` to `range` (what niceRange() chose, maybe on a worker).
+    static void setAxisRange(QValueAxis* axis, const NiceRange& range);
 
     void resizeEvent(QResizeEvent* event) override;
     void showEvent(QShowEvent* event) override;
@@ -117,7 +139,9 @@ class ChartView : public QChartView {
     LogSession& session_;
     QTimer redraw_timer_;
     int redraws_ = 0;
+    int background_redraws_ = 0;
     qint64 last_redraw_ms_ = 0;
+    qint64 background_from_ms_ = kBackgroundRedrawMs;
     bool stale_ = false;  ///< a timed redraw was skipped while hidden
     bool dark_ = false;
     QString message_;
@@ -182,6 +206,8 @@ class TimeChartView : public ChartView {
     void applyStyle() override;
     /// Sets the time axis to the session's visible range and ticks for the plot width.
     void applyTimeRange();
+    /// The same for `range` (the range a background rebuild computed for).
+    void applyTimeRange(const model::TimeRange& range);
 
     void wheelEvent(QWheelEvent* event) override;
     void mousePressEvent(QMouseEvent* event) override;
