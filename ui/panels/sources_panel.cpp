@@ -12,6 +12,12 @@ namespace gcscope::ui {
 
 namespace {
 
+/// Sets a field only when it differs: every set field of a log's item is a signal through the
+/// tree's model.
+void setIfChanged(QTreeWidgetItem* item, int column, int role, const QVariant& value) {
+    if (item->data(column, role) != value) item->setData(column, role, value);
+}
+
 QString stateText(const SourceInfo& info, qint64 now_ms) {
     if (info.state == SourceInfo::State::Loaded && info.followable) {
         if (info.gone) return QStringLiteral("gone: ") + info.gone_message;
@@ -125,13 +131,16 @@ void SourcesPanel::refresh() {
     for (int i = 0; i < session_.sourceCount(); ++i) {
         const SourceInfo& info = session_.source(i);
         QTreeWidgetItem* item = sourceItem(i);
-        item->setText(NameColumn, QFileInfo(info.path).fileName());
-        item->setToolTip(NameColumn, info.path);
+        // Only what changed: each change of a log's item re-reads the check states of all its
+        // isolates (the log's box is their tristate sum), tens of thousands in a large log.
+        setIfChanged(item, NameColumn, Qt::DisplayRole, QFileInfo(info.path).fileName());
+        setIfChanged(item, NameColumn, Qt::ToolTipRole, info.path);
         const QString state = stateText(info, now);
-        item->setText(StateColumn, state);
-        item->setToolTip(StateColumn, state);
+        setIfChanged(item, StateColumn, Qt::DisplayRole, state);
+        setIfChanged(item, StateColumn, Qt::ToolTipRole, state);
         const bool bad = info.state == SourceInfo::State::Failed || info.gone;
-        item->setForeground(StateColumn, bad ? QBrush(Qt::darkRed) : QBrush());
+        setIfChanged(item, StateColumn, Qt::ForegroundRole,
+                     bad ? QVariant(QBrush(Qt::darkRed)) : QVariant());
         if (info.followable) followBox(i)->setChecked(info.following);
         any_live = any_live || info.isLive(now);
     }
@@ -165,7 +174,7 @@ void SourcesPanel::refresh() {
         new_items_[i].clear();
     }
     for (size_t i = 0; i < per_source.size(); ++i) {
-        source_items_[i]->setText(GcsColumn, formatCount(per_source[i]));
+        setIfChanged(source_items_[i], GcsColumn, Qt::DisplayRole, formatCount(per_source[i]));
         if (source_items_[i]->childCount() == 0)
             source_items_[i]->setData(NameColumn, Qt::CheckStateRole, {});
     }
