@@ -197,11 +197,17 @@ struct LastFullGcs {
     size_t count = 0;
     double before_mb = 0, after_mb = 0;
     double mean_mu = parser::kAbsent;
+    double newest_after_mb = 0;   ///< what the newest of them left
+    double highest_after_mb = 0;  ///< the most any full GC of the range left
 
     double reclaimed() const { return before_mb > 0 ? (before_mb - after_mb) / before_mb : 0; }
+    /// The heap stays high: the newest full GC left about the most any did (a heap that shrank
+    /// from a higher level has room again).
+    bool heapStaysHigh() const { return newest_after_mb >= kHighHeapRatio * highest_after_mb; }
     /// V8's ineffective-GC sign, before V8 gives up.
     bool ineffective() const {
-        return reclaimed() < kIneffectiveReclaimRatio && !std::isnan(mean_mu) && mean_mu < kIneffectiveMaxMu;
+        return reclaimed() < kIneffectiveReclaimRatio && !std::isnan(mean_mu) &&
+               mean_mu < kIneffectiveMaxMu && heapStaysHigh();
     }
     /// "the last 3 full GCs reclaimed 4.1% (90.9 → 87.2 MB together), mutator utilisation 0.05"
     std::string text() const {
@@ -223,6 +229,10 @@ std::optional<LastFullGcs> lastFullGcs(const Series& s, const TimeRange& range) 
             last.push_back(e);
     }
     if (last.size() < kIneffectiveGcs) return std::nullopt;
+    double highest = 0;
+    for (size_t e = r.begin; e < r.end; ++e)
+        if (s.generation(e) == parser::Generation::Old && s.usedAfterMb(e) > highest)
+            highest = s.usedAfterMb(e);
     double before = 0, after = 0;
     for (size_t e : last) {
         before += s.usedBeforeMb(e);
@@ -244,6 +254,8 @@ std::optional<LastFullGcs> lastFullGcs(const Series& s, const TimeRange& range) 
     out.before_mb = before;
     out.after_mb = after;
     out.mean_mu = mu_n ? mu_sum / double(mu_n) : parser::kAbsent;
+    out.newest_after_mb = s.usedAfterMb(last.front());
+    out.highest_after_mb = highest;
     return out;
 }
 
@@ -297,7 +309,9 @@ std::optional<Finding> heapLimitFinding(const Timeline& t, size_t series, const 
     Finding f;
     f.kind = FindingKind::NearHeapLimit;
     f.severity = Severity::Warning;
-    f.message = last->text() + ": the heap is at its limit and GC no longer frees memory";
+    f.message = last->text() + ", the heap stays at its highest (" +
+                fixed(last->newest_after_mb, 1) +
+                " MB after the last one): it is at its limit and GC no longer frees memory";
     return f;
 }
 

@@ -155,7 +155,25 @@ TEST(NearHeapLimit, IneffectiveFullGcsWithLowUtilisation) {
     EXPECT_EQ(h->severity, Severity::Warning);
     EXPECT_EQ(h->message,
               "the last 3 full GCs reclaimed 1.0% (300.0 → 297.0 MB together), mutator "
-              "utilisation 0.17: the heap is at its limit and GC no longer frees memory");
+              "utilisation 0.17, the heap stays at its highest (99.0 MB after the last one): it "
+              "is at its limit and GC no longer frees memory");
+}
+
+TEST(NearHeapLimit, AHeapBelowItsHighestIsNotAtTheLimit) {
+    // The same three busy full GCs freeing little, but an earlier full GC left 200 MB: the heap
+    // has come down from there, so it is not at its limit.
+    std::vector<Gc> gcs;
+    Gc earlier = old(500, 50);
+    earlier.used_before = 230;
+    earlier.used_after = 200;
+    gcs.push_back(earlier);
+    for (int i = 1; i <= 3; ++i) {
+        Gc g = old(900 + i * 60.0, 50);
+        g.used_before = 100;
+        g.used_after = 99;
+        gcs.push_back(g);
+    }
+    EXPECT_EQ(find(diagnoseGcs(gcs), FindingKind::NearHeapLimit), nullptr);
 }
 
 TEST(NearHeapLimit, IdleGcsThatFreeLittleAreNotTheLimit) {

@@ -62,10 +62,13 @@ inline constexpr double kBackToBackMinPauseMs = 20;
 
 /// V8 gives up with "Ineffective mark-compacts near heap limit" after 4 consecutive full GCs
 /// with mutator utilisation under 0.4 near the limit (Heap::CheckIneffectiveMarkCompact). We
-/// warn earlier: the last 3 full GCs reclaimed under 5% together, with utilisation under 0.4.
+/// warn earlier: the last 3 full GCs reclaimed under 5% together, with utilisation under 0.4,
+/// while the heap stays high — the newest left at least 90% of the most any full GC of the
+/// range left (a trace does not print the limit itself).
 inline constexpr size_t kIneffectiveGcs = 3;
 inline constexpr double kIneffectiveReclaimRatio = 0.05;
 inline constexpr double kIneffectiveMaxMu = 0.4;
+inline constexpr double kHighHeapRatio = 0.9;
 }  // namespace thresholds
 
 /// The leak rule on a live-set series (liveSet()), exposed for tests.
