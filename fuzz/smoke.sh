@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# CI's fuzz smoke run: builds both libFuzzer targets (clang-14, ASan+UBSan) in build-fuzz and runs
+# CI's fuzz smoke run: builds the three libFuzzer targets (clang-14, ASan+UBSan) in build-fuzz and runs
 # each for SECONDS (default 20) from the sample-log seeds. A crash, a sanitizer report, a leak or a
 # timeout fails the run and leaves its input in build-fuzz/ (crash-*, leak-*, timeout-*) for a
 # regression test. The 10-minute runs are fuzz/run.sh's job.

@@ -15,6 +15,7 @@
 
 #include "ast.hpp"
 #include "ast_adapted.hpp"
+#include "char_classes.hpp"
 #include "gc_type_names.hpp"
 #include "number.hpp"
 #include "same_bytes.hpp"
@@ -110,28 +111,6 @@ inline auto const spaces = *x3::lit(' ');
 // A character set (one bitset lookup per character) rather than x3::xdigit, which calls the C
 // library's locale-aware isxdigit() per character.
 inline auto const hexDigit = x3::char_("0-9a-fA-F");
-
-/// Membership of the 256 byte values in a set written like x3::char_'s ("a-z0-9_.", "-a-z": a
-/// leading '-' is itself a member), built at compile time.
-struct CharClass {
-    bool has[256] = {};
-    constexpr CharClass(std::string_view spec) {
-        for (size_t i = 0; i < spec.size(); ++i) {
-            if (i + 2 < spec.size() && spec[i + 1] == '-') {
-                for (int c = spec[i]; c <= spec[i + 2]; ++c) has[c] = true;
-                i += 2;
-            } else {
-                has[static_cast<unsigned char>(spec[i])] = true;
-            }
-        }
-    }
-    constexpr bool operator()(char c) const { return has[static_cast<unsigned char>(c)]; }
-};
-inline constexpr CharClass kLetter("a-zA-Z");
-inline constexpr CharClass kSpaceNameChar("-a-zA-Z ");
-inline constexpr CharClass kNvpKeyStart("a-z_");
-inline constexpr CharClass kNvpKeyChar("a-z0-9_.");
-inline constexpr CharClass kNvpWordChar("a-zA-Z_");
 
 /// A token: one character of `First`, then any number of `Rest`; its text as the attribute.
 /// x3::raw[char_set >> *char_set] spent some 400 instructions on an nvp key (a bitset test per

@@ -4,8 +4,9 @@
 #include <array>
 #include <cstring>
 
-#include "common_trace_line.hpp"
+#include "common_line.hpp"
 #include "grammar.hpp"
+#include "nvp_record.hpp"
 #include "reason_tail.hpp"
 
 namespace gcscope::parser {
@@ -169,15 +170,6 @@ OomMarker oomMarker(OomMarker::Kind kind, std::string_view message) {
     return m;
 }
 
-IsolateKey keyOf(const ast::V8Prefix& f) {
-    IsolateKey k;
-    k.pid = int64_t(f.pid);
-    k.isolate = f.isolate;
-    k.isolate_id = int32_t(f.isolate_id);
-    k.msvc_pointer = f.msvc_pointer;
-    return k;
-}
-
 /// A --trace-gc record body, starting at its type name. Returns false if it is not one.
 bool parseTraceRecord(const char* p, const char* end, const ast::V8Prefix* prefix, GcRecord& rec,
                       bool& cut) {
@@ -214,96 +206,6 @@ bool parseTraceRecord(const char* p, const char* end, const ast::V8Prefix* prefi
     return true;
 }
 
-GcType typeOfNvpCode(std::string_view code) {
-    if (code == "s") return GcType::Scavenge;
-    if (code == "ms") return GcType::MarkSweep;
-    if (code == "mc") return GcType::MarkCompact;
-    if (code == "mmc") return GcType::MinorMarkCompact;
-    if (code == "mms") return GcType::MinorMarkSweep;
-    return GcType::Unknown;
-}
-
-bool truthy(const NvpField& f) {
-    return f.text == "true" || (!isAbsent(f.value) && f.value != 0);
-}
-
-/// Fills the typed fields of an nvp record from its generic key list. Returns false if the
-/// pairs do not make a GC record (no "gc" code or no numeric "pause").
-bool nvpToRecord(std::span<const NvpField> fields, RecordForm form, GcRecord& rec) {
-    constexpr double kMiB = 1024.0 * 1024.0;
-    bool has_gc = false;
-    rec.form = form;
-    for (const NvpField& f : fields) {
-        const std::string_view k = f.key;
-        // Dispatch on the first letter: records carry 30-150 keys and only a dozen matter here.
-        switch (k[0]) {
-            case 'g':
-                if (k == "gc") {
-                    rec.type = typeOfNvpCode(f.text);
-                    has_gc = true;
-                }
-                break;
-            case 'p':
-                if (k == "pause") rec.pause_ms = f.value;
-                break;
-            case 't':
-                if (k == "total_size_before")
-                    rec.used_before_mb = f.value / kMiB;
-                else if (k == "total_size_after")
-                    rec.used_after_mb = f.value / kMiB;
-                break;
-            case 's':
-                if (k == "start_object_size")
-                    rec.used_before_mb = f.value / kMiB;
-                else if (k == "start_memory_size")
-                    rec.committed_before_mb = f.value / kMiB;
-                else if (k == "steps_count" && rec.type != GcType::Scavenge)
-                    rec.incremental_steps = f.value;
-                break;
-            case 'e':
-                if (k == "end_object_size")
-                    rec.used_after_mb = f.value / kMiB;
-                else if (k == "end_memory_size")
-                    rec.committed_after_mb = f.value / kMiB;
-                else if (k == "external")
-                    rec.external_ms = f.value;
-                break;
-            case 'r':
-                if (k == "reduce_memory" && truthy(f))
-                    rec.flags |= kReduce;
-                else if (k == "reason")
-                    rec.reason = f.text;
-                break;
-            case 'c':
-                if (k == "collector_reason") rec.collector_reason = f.text;
-                break;
-            case 'd':
-                if (k == "during_sweeping" && truthy(f)) rec.flags |= kDuringSweeping;
-                break;
-            case 'i':
-                if (k == "interleaved") {
-                    if (truthy(f)) rec.flags |= kInterleaved;
-                } else if (k == "incremental_walltime_duration") {
-                    rec.incremental_walltime_ms = f.value;
-                } else if (k == "incremental_steps_count") {
-                    rec.incremental_steps = f.value;
-                } else if (k == "incremental_longest_step") {
-                    rec.incremental_biggest_step_ms = f.value;
-                } else if (k == "is_incremental" && truthy(f) && rec.type == GcType::MarkCompact) {
-                    rec.type = GcType::IncrementalMarkCompact;
-                }
-                break;
-            case 'l':
-                if (k == "longest_step" && rec.type != GcType::Scavenge)
-                    rec.incremental_biggest_step_ms = f.value;
-                break;
-            default:
-                break;
-        }
-    }
-    return has_gc && !isAbsent(rec.pause_ms);
-}
-
 }  // namespace
 
 void LineClassifier::classifyLines(std::string_view text, ClassifiedChunk& out) const {
@@ -330,7 +232,7 @@ void LineClassifier::classifyLine(std::string_view line, uint32_t index,
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (std::memchr(line.data(), '\x1b', line.size())) line = stripAnsi(line, out.scratch);
     const bool common_first = paths_ == Paths::CommonLineFirst;
-    if (common_first && classifyCommonTraceLine(line, index, out)) return;
+    if (common_first && classifyCommonLine(line, index, out)) return;
 
     const char* const begin = line.data();
     const char* const end = begin + line.size();
@@ -348,7 +250,7 @@ void LineClassifier::classifyLine(std::string_view line, uint32_t index,
         const char* body_end = have_next ? next.begin : end;
         const char* p = prefix.end;
         while (p < body_end && *p == ' ') ++p;
-        const IsolateKey key = keyOf(prefix.fields);
+        const IsolateKey key = isolateKeyOf(prefix.fields);
 
         double time_ms = kAbsent;
         bool echo = grammar::isolateEcho(p, body_end);  // V8 4.4-4.7 nvp: "[I:0xiso] "
