@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the three fuzzers for SECONDS each, seeded from sample-logs/ (one file per sample and one
 # per line kind), keeping their corpora in BUILD_DIR/corpus-*. Crashers land in BUILD_DIR/crash-*;
-# turn each into a regression test (tests/parser/fuzz_regressions_test.cpp).
+# turn each into a regression test beside the behaviour it guards (tests/parser/).
 # Usage: fuzz/run.sh BUILD_DIR SECONDS
 set -euo pipefail
 build=${1:?usage: fuzz/run.sh BUILD_DIR SECONDS}
