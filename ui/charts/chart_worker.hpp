@@ -3,9 +3,11 @@
 // several times a second while a large log loaded.
 #pragma once
 
+#include <QElapsedTimer>
 #include <QObject>
 #include <QThreadPool>
 #include <functional>
+#include <memory>
 
 namespace gcscope::ui::charts {
 
@@ -44,5 +46,17 @@ class ChartWorker {
     bool waiting_ = false;
     quint64 generation_ = 0;  ///< results of an older generation are dropped
 };
+
+/// The usual work of a chart: `compute(job)` on the worker, timed, then `apply(job, result, ms)`
+/// on the GUI thread. `compute` may read only the Timeline and the job (see the threading rule).
+template <class Job, class Compute, class ApplyResult>
+ChartWorker::Work timedWork(Job job, Compute compute, ApplyResult apply) {
+    return [job = std::move(job), compute, apply]() -> ChartWorker::Apply {
+        QElapsedTimer took;
+        took.start();
+        auto result = std::make_shared<decltype(compute(job))>(compute(job));
+        return [job, result, apply, ms = took.elapsed()] { apply(job, std::move(*result), ms); };
+    };
+}
 
 }  // namespace gcscope::ui::charts

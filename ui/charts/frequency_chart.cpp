@@ -1,7 +1,6 @@
 #include "charts/frequency_chart.hpp"
 
 #include <QAreaSeries>
-#include <QElapsedTimer>
 #include <QLineSeries>
 #include <QValueAxis>
 #include <algorithm>
@@ -105,15 +104,15 @@ bool FrequencyChart::rebuildInBackground(int width) {
 
 ChartWorker::Work FrequencyChart::backgroundWork() {
     // Without the block summaries: they are the GUI thread's cache.
-    return [job = makeJob(background_width_), &timeline = session().timeline(), this] {
-        QElapsedTimer took;
-        took.start();
-        auto plot = std::make_shared<FrequencyPlot>(computeFrequencyPlot(timeline, job, {}));
-        return [this, job, plot, ms = took.elapsed()] {
-            apply(job, std::move(*plot));
+    return timedWork(
+        makeJob(background_width_),
+        [&timeline = session().timeline()](const FrequencyJob& job) {
+            return computeFrequencyPlot(timeline, job, {});
+        },
+        [this](const FrequencyJob& job, FrequencyPlot&& plot, qint64 ms) {
+            apply(job, std::move(plot));
             backgroundRebuildDone(ms);
-        };
-    };
+        });
 }
 
 void FrequencyChart::apply(const FrequencyJob& job, FrequencyPlot&& plot) {

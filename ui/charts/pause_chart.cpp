@@ -1,6 +1,5 @@
 #include "charts/pause_chart.hpp"
 
-#include <QElapsedTimer>
 #include <QGraphicsSimpleTextItem>
 #include <cmath>
 #include <QLegend>
@@ -199,15 +198,15 @@ bool PauseChart::rebuildInBackground(int width) {
 
 ChartWorker::Work PauseChart::backgroundWork() {
     // Without the block summaries: they are the GUI thread's cache.
-    return [job = makeJob(background_width_), &timeline = session().timeline(), this] {
-        QElapsedTimer took;
-        took.start();
-        auto plot = std::make_shared<PausePlot>(computePausePlot(timeline, job, {}));
-        return [this, job, plot, ms = took.elapsed()] {
-            apply(job, std::move(*plot));
+    return timedWork(
+        makeJob(background_width_),
+        [&timeline = session().timeline()](const PauseJob& job) {
+            return computePausePlot(timeline, job, {});
+        },
+        [this](const PauseJob& job, PausePlot&& plot, qint64 ms) {
+            apply(job, std::move(plot));
             backgroundRebuildDone(ms);
-        };
-    };
+        });
 }
 
 void PauseChart::apply(const PauseJob& job, PausePlot&& plot) {
