@@ -12,8 +12,8 @@ namespace gcscope::parser {
 /// line, strips CR and ANSI colour codes.
 class LineClassifier {
   public:
-    /// GrammarOnly turns off the hand-tuned readers of the common --trace-gc line and prefix
-    /// (common_trace_line.hpp), so tests can compare them with the grammar.
+    /// GrammarOnly turns off the hand-tuned readers of the common lines and prefix
+    /// (common_line.hpp), so tests and the differential fuzzer can compare them with the grammar.
     enum class Paths { CommonLineFirst, GrammarOnly };
 
     explicit LineClassifier(size_t max_line_bytes, Paths paths = Paths::CommonLineFirst)

@@ -1,4 +1,4 @@
-// The read position of the hand-tuned common-line readers (common_trace_line.hpp): literals,
+// The read position of the hand-tuned common-line readers (common_line.hpp): literals,
 // spaces, V8's fixed-point numbers and plain integers, each matched or refused in one step.
 #pragma once
 
