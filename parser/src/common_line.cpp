@@ -15,6 +15,18 @@ constexpr size_t kRingBufferEntryChars = 255;  // as in line_classifier.cpp
 constexpr uint64_t kMaxPid = 0xFFFFFFFFull;
 constexpr uint64_t kMaxIsolateId = 0x7FFFFFFFull;  // the grammar's limit too
 
+/// A heap-space sample: what follows the prefix is not a timestamp.
+bool classifyCommonHeapSpace(LineCursor& c, const ast::V8Prefix& prefix, uint32_t index,
+                             ClassifiedChunk& out) {
+    HeapSpaceSample s;
+    if (!readCommonHeapSpace(c, s)) return false;
+    s.key = isolateKeyOf(prefix);
+    s.line = index;
+    ++out.record_lines;
+    out.items.push_back({.line = index, .prefixed = true, .payload = s});
+    return true;
+}
+
 }  // namespace
 
 bool readCommonPrefix(const char*& p, const char* end, ast::V8Prefix& out) {
@@ -51,6 +63,7 @@ bool classifyCommonLine(std::string_view line, uint32_t index, ClassifiedChunk& 
     double time_ms = 0;
     if (!readCommonPrefix(c.p, c.end, prefix)) return false;
     c.skipSpaces();
+    if (c.p != c.end && kLetter(*c.p)) return classifyCommonHeapSpace(c, prefix, index, out);
     if (!c.fixedPoint(time_ms) || !c.literal(" ms: ")) return false;
     GcRecord rec;
     rec.key = isolateKeyOf(prefix);

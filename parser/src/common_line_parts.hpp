@@ -1,4 +1,5 @@
-// The record bodies the common-line reader (common_line.hpp) knows, each after " ms: ".
+// The line bodies the common-line reader (common_line.hpp) knows: records after " ms: ", heap-space
+// samples after the prefix.
 #pragma once
 
 #include <vector>
@@ -19,5 +20,9 @@ bool readCommonNvpPairs(LineCursor& c, std::vector<NvpField>& fields);
 /// Node 26's "GC: {…}" to the end of the line, its members appended to `fields`; false (fields
 /// possibly appended) for anything else.
 bool readCommonNvpJson(LineCursor& c, std::vector<NvpField>& fields);
+
+/// A --trace-gc-verbose heap-space line after its prefix ("Old space,   used: 62965 KB, …") to
+/// the end of the line: fills s.space and its amounts, or returns false.
+bool readCommonHeapSpace(LineCursor& c, HeapSpaceSample& s);
 
 }  // namespace gcscope::parser

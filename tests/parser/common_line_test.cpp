@@ -106,7 +106,18 @@ TEST(CommonLine, TakesTheModernLineAndDeclinesEveryOtherShape) {
         takes("[7:0x1:0]  433 ms: GC: {\"pause\":18.512,\"gc\":\"mc\",\"reduce_memory\":"
               "false,\"reason\":\"testing\",\"allocation_throughput\":1.26174e+06}"));
 
+    // heap-space samples of --trace-gc-verbose, the "available:*" of sweeping and alinode's extras
+    EXPECT_TRUE(
+        takes("[7:0x1] Old space,          used:  62965 KB, available:   6373 KB, "
+              "committed:  70612 KB"));
+    EXPECT_TRUE(
+        takes("[7:0x1] New space, used: 1 KB, available:* 0 KB*, committed: 129432KB, "
+              "promoted: 5 KB"));
+
     const char* declined[] = {
+        // heap-space lines cut short or with an amount V8 never printed
+        "[7:0x1] Old space,          used:  62965 KB, available",
+        "[7:0x1] Old space,          used:  62965 KB, reserved: 5 KB",
         // nvp cut short, nvp without a gc code, JSON cut short or followed by more
         "[7:0x1:0]  18 ms: pause=0.4 gc=s reduce_memory=",
         "[7:0x1:0]  18 ms: pause=0.4 mutator=1.2",
