@@ -8,6 +8,11 @@
 
 namespace gcscope::parser::ast {
 
+/// The largest pid and isolate id a prefix may hold: larger numbers are something else (Chrome's
+/// "[pid:tid:…]" log prefix, a timestamp).
+inline constexpr uint64_t kMaxPid = 0xFFFFFFFFull;
+inline constexpr uint64_t kMaxIsolateId = 0x7FFFFFFFull;
+
 /// "[pid]", "[pid:0xiso]", "[pid:ISO]" (MSVC) or "[pid:0xiso:id]".
 struct V8Prefix {
     uint64_t pid = 0;

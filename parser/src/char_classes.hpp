@@ -1,6 +1,8 @@
-// Byte classes of the nvp grammar, shared by the X3 rules and the hand-tuned common-line reader.
+// Lexical rules of the nvp grammar (byte classes, where a JSON string ends), shared by the X3 rules
+// and the hand-tuned common-line reader.
 #pragma once
 
+#include <cstring>
 #include <string_view>
 
 namespace gcscope::parser {
@@ -29,5 +31,17 @@ inline constexpr CharClass kNvpKeyStart("a-z_");
 inline constexpr CharClass kNvpKeyChar("a-z0-9_.");
 /// nvp text values: gc=s, gc=mmc.
 inline constexpr CharClass kNvpWordChar("a-zA-Z_");
+
+/// The closing '"' of a JSON string whose text starts at p, or nullptr. V8 does not escape the
+/// strings of its JSON nvp, so a string ends at a '"' followed by ',' or '}'.
+inline const char* jsonStringEnd(const char* p, const char* end) {
+    while (p != end) {
+        const char* q = static_cast<const char*>(std::memchr(p, '"', size_t(end - p)));
+        if (!q) return nullptr;
+        if (q + 1 != end && (q[1] == ',' || q[1] == '}')) return q;
+        p = q + 1;
+    }
+    return nullptr;
+}
 
 }  // namespace gcscope::parser

@@ -19,6 +19,10 @@ struct UnrecognisedText {
 /// "<--- JS stacktrace --->": the OOM report's list of last GCs is over.
 struct OomSectionEnd {};
 
+/// V8 formats the OOM report's ring-buffer entries into char[256]: an entry of exactly this many
+/// characters was cut.
+inline constexpr size_t kRingBufferEntryChars = 255;
+
 struct ClassifiedItem {
     uint32_t line = 0;             ///< 0-based index of the line within its chunk
     bool prefixed = false;         ///< the key comes from a V8 prefix on the line itself

@@ -11,10 +11,6 @@ namespace gcscope::parser {
 
 namespace {
 
-constexpr size_t kRingBufferEntryChars = 255;  // as in line_classifier.cpp
-constexpr uint64_t kMaxPid = 0xFFFFFFFFull;
-constexpr uint64_t kMaxIsolateId = 0x7FFFFFFFull;  // the grammar's limit too
-
 /// A heap-space sample: what follows the prefix is not a timestamp.
 bool classifyCommonHeapSpace(LineCursor& c, const ast::V8Prefix& prefix, uint32_t index,
                              ClassifiedChunk& out) {
@@ -32,11 +28,11 @@ bool classifyCommonHeapSpace(LineCursor& c, const ast::V8Prefix& prefix, uint32_
 bool readCommonPrefix(const char*& p, const char* end, ast::V8Prefix& out) {
     LineCursor c{p, end};
     uint64_t pid = 0, isolate = 0, id = 0;
-    if (!c.literal("[") || !c.unsignedNumber<10, 10>(pid) || pid > kMaxPid || !c.literal(":0x") ||
-        !c.unsignedNumber<16, 16>(isolate))
+    if (!c.literal("[") || !c.unsignedNumber<10, 10>(pid) || pid > ast::kMaxPid ||
+        !c.literal(":0x") || !c.unsignedNumber<16, 16>(isolate))
         return false;
     const bool has_id = c.literal(":");
-    if (has_id && (!c.unsignedNumber<10, 10>(id) || id > kMaxIsolateId)) return false;
+    if (has_id && (!c.unsignedNumber<10, 10>(id) || id > ast::kMaxIsolateId)) return false;
     if (!c.literal("]") || !c.startsWith(' ')) return false;
     out = ast::V8Prefix{.pid = pid,
                         .has_isolate = true,

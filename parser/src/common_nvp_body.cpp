@@ -58,16 +58,11 @@ bool number(LineCursor& c, NvpField& f) {
 
 /// A JSON string's body: V8 does not escape it, so it ends at a '"' followed by ',' or '}'.
 bool jsonStringBody(LineCursor& c, NvpField& f) {
-    for (const char* q = c.p; q != c.end; ++q) {
-        q = static_cast<const char*>(std::memchr(q, '"', size_t(c.end - q)));
-        if (!q) return false;
-        if (q + 1 != c.end && (q[1] == ',' || q[1] == '}')) {
-            f.text = {c.p, size_t(q - c.p)};
-            c.p = q + 1;
-            return true;
-        }
-    }
-    return false;
+    const char* close = jsonStringEnd(c.p, c.end);
+    if (!close) return false;
+    f.text = {c.p, size_t(close - c.p)};
+    c.p = close + 1;
+    return true;
 }
 
 }  // namespace

@@ -150,17 +150,11 @@ struct QuotedBodyParser : x3::parser<QuotedBodyParser<kToQuoteBeforeSeparator, k
     template <typename Iterator, typename Context, typename RContext, typename Attribute>
     bool parse(Iterator& first, Iterator const& last, Context const&, RContext const&,
                Attribute& attr) const {
-        const char* p = first;
-        const char* stop = last;
-        while (p != last) {
-            const char* q = static_cast<const char*>(std::memchr(p, '"', size_t(last - p)));
-            if (!q) break;
-            if (!kToQuoteBeforeSeparator || (q + 1 != last && (q[1] == ',' || q[1] == '}'))) {
-                stop = q;
-                break;
-            }
-            p = q + 1;
-        }
+        const char* stop =
+            kToQuoteBeforeSeparator
+                ? jsonStringEnd(first, last)
+                : static_cast<const char*>(std::memchr(first, '"', size_t(last - first)));
+        if (!stop) stop = last;  // no closing quote: the '"' after this fails
         if (kNonEmpty && stop == first) return false;
         x3::traits::move_to(std::string_view(first, size_t(stop - first)), attr);
         first = stop;
@@ -223,7 +217,7 @@ inline auto const setMsvcIsolate = [](auto& ctx) {
     out.msvc_pointer = true;
 };
 inline auto const setIsolateId = [](auto& ctx) {
-    if (x3::_attr(ctx) > uint64_t(INT32_MAX)) {
+    if (x3::_attr(ctx) > ast::kMaxIsolateId) {
         x3::_pass(ctx) = false;  // V8's isolate counter is small; this is something else
         return;
     }

@@ -13,9 +13,6 @@ namespace gcscope::parser {
 
 namespace {
 
-constexpr size_t kRingBufferEntryChars = 255;  // V8 formats ring-buffer entries into char[256]
-constexpr uint64_t kMaxPid = 0xFFFFFFFFull;
-
 bool startsWith(std::string_view s, std::string_view prefix) {
     return s.size() >= prefix.size() && std::memcmp(s.data(), prefix.data(), prefix.size()) == 0;
 }
@@ -153,7 +150,7 @@ bool findPrefix(const char* from, const char* end, Prefix& out, bool common_firs
         const char* it = p;
         ast::V8Prefix fields;
         if ((common_first && readCommonPrefix(it, end, fields)) ||
-            (grammar::v8Prefix(it, end, fields) && fields.pid <= kMaxPid &&
+            (grammar::v8Prefix(it, end, fields) && fields.pid <= ast::kMaxPid &&
              (it == end || *it == ' '))) {
             out = {p, it, fields};
             return true;
