@@ -12,9 +12,11 @@
 #include <cerrno>
 #include <cstring>
 #include <memory>
+#include <optional>
 #include <string>
 #include <thread>
 
+#include "mapped_file.hpp"
 #include "read_ahead.hpp"
 
 namespace gcscope::parser {
@@ -302,6 +304,11 @@ std::string readLog(const std::string& path,
     if (!is_stdin && S_ISREG(st.st_mode)) {
         // Purely a hint: the kernel may read ahead more aggressively.
         (void)::posix_fadvise(fd.get(), 0, 0, POSIX_FADV_SEQUENTIAL);
+        // A plain file is parsed in place. Files that report no size (/proc) are read().
+        if (st.st_size > 0 && !startsWithGzipMagic(fd.get())) {
+            if (std::optional<std::string> outcome = readMapped(fd.get(), name, onChunk))
+                return *outcome;
+        }
     }
 
     // Reading (the kernel's copy, or inflating gzip) runs on its own thread, one chunk ahead of
