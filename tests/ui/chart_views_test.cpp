@@ -311,6 +311,25 @@ TEST(ChartViews, SlowChartsComputeTimedRedrawsOffTheGuiThreadAndDrawTheSame) {
     }
 }
 
+TEST(ChartViews, DenseLinesAreDrawnWithoutAntialiasingAndSparseOnesWithIt) {
+    // Antialiasing a line of several points per pixel column shows no difference and made every
+    // repaint of a large log several times slower.
+    LogSession session;
+    load(session, QStringLiteral("node22-churn-heavy-trace-gc.log"));  // 773 GCs
+    auto wide = makeChart<HeapChart>(session, QSize(1600, 400));
+    EXPECT_LE(wide->usedSeries(0)->count(), ChartView::kDensePointsPerColumn * wide->plotWidth());
+    EXPECT_TRUE(wide->antialiased());
+
+    auto narrow = makeChart<HeapChart>(session, QSize(300, 200));
+    EXPECT_GT(narrow->usedSeries(0)->count(), ChartView::kDensePointsPerColumn * narrow->plotWidth());
+    EXPECT_FALSE(narrow->antialiased());
+    // Zoomed in to a few of its GCs, the same chart is sparse again.
+    const model::TimeRange full = session.fullRange();
+    session.setVisibleRange({full.from_ms, full.from_ms + (full.to_ms - full.from_ms) / 50});
+    narrow->redrawNow();
+    EXPECT_TRUE(narrow->antialiased());
+}
+
 TEST(ChartViews, OomIsMarkedOnThePauseChart) {
     LogSession session;
     load(session, QStringLiteral("node26-oom-trace-gc.log"));

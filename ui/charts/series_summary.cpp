@@ -9,7 +9,6 @@ namespace gcscope::ui::charts {
 void SeriesSummary::update(const model::Series& s) {
     const size_t complete = s.size() / kBlock;
     if (blocks_.size() >= complete) return;
-    blocks_.reserve(complete);
     while (blocks_.size() < complete) {
         const size_t begin = blocks_.size() * kBlock;
         Block b;

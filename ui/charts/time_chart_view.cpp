@@ -18,6 +18,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "session/slow_turn.hpp"
+
 namespace gcscope::ui::charts {
 
 namespace {
@@ -71,6 +73,7 @@ ChartView::ChartView(LogSession& session, QWidget* parent) : QChartView(parent),
 ChartView::~ChartView() = default;
 
 void ChartView::finishSetup() {
+    redraw_timer_.setObjectName(QStringLiteral("redraw: ") + title());
     applyTheme();
     scheduleRedraw();
 }
@@ -86,33 +89,21 @@ void ChartView::scheduleDataRedraw() {
                                                kRedrawDelayMs, kMaxDataRedrawDelayMs)));
 }
 
-namespace {
-/// A chart redrew slowly in this turn of the event loop (GUI thread only; reset by a 0 ms timer,
-/// which runs in the next turn).
-bool g_slow_redraw_this_turn = false;
-/// A redraw this long lets pending input in before the next chart's.
-constexpr qint64 kSlowRedrawMs = 20;
-}  // namespace
-
 void ChartView::onRedrawTimer() {
     if (!isVisible()) {
         stale_ = true;
         return;
     }
-    // Charts whose timers fall due together redraw back to back in one turn of the event loop:
-    // with tens of thousands of isolates that froze the window for the sum of them. After a slow
-    // one, the others wait for a later turn, so input is handled in between. (A new 0 ms timer is
-    // not due in the turn that starts it.)
-    if (g_slow_redraw_this_turn) {
+    // Charts (and panels) whose timers fall due together would redraw back to back in one turn
+    // of the event loop: after a slow one, the others wait for a later turn, so input is
+    // handled in between.
+    if (slow_turn::taken()) {
         redraw_timer_.start(0);
         return;
     }
     if (last_redraw_ms_ >= background_from_ms_ && rebuildInBackground(plotWidth())) return;
     redrawNow();
-    if (last_redraw_ms_ >= kSlowRedrawMs) {
-        g_slow_redraw_this_turn = true;
-        QTimer::singleShot(0, [] { g_slow_redraw_this_turn = false; });
-    }
+    slow_turn::note(last_redraw_ms_);
 }
 
 void ChartView::showEvent(QShowEvent* event) {
@@ -127,6 +118,7 @@ void ChartView::redrawNow() {
     took.start();
     rebuild(plotWidth());
     updateHighlight();
+    antialiasDenseLines();
     last_redraw_ms_ = took.elapsed();
     ++redraws_;
     emit redrawn();
@@ -134,10 +126,19 @@ void ChartView::redrawNow() {
 
 void ChartView::backgroundRebuildDone(qint64 compute_ms) {
     updateHighlight();
+    antialiasDenseLines();
     last_redraw_ms_ = compute_ms;
     ++redraws_;
     ++background_redraws_;
     emit redrawn();
+}
+
+void ChartView::antialiasDenseLines() {
+    int densest = 0;
+    for (QAbstractSeries* s : chart()->series())
+        if (auto* xy = qobject_cast<QXYSeries*>(s)) densest = std::max(densest, xy->count());
+    const bool dense = densest > kDensePointsPerColumn * plotWidth();
+    if (antialiased() == dense) setRenderHint(QPainter::Antialiasing, !dense);
 }
 
 int ChartView::plotWidth() const {

@@ -41,6 +41,9 @@ class ChartView : public QChartView {
     /// A chart whose last redraw took this long computes the next timed one off the GUI thread,
     /// if it can (rebuildInBackground()).
     static constexpr qint64 kBackgroundRedrawMs = 20;
+    /// A chart with a series of more points than this many per pixel column of its plot is drawn
+    /// without antialiasing (antialiasDenseLines()).
+    static constexpr int kDensePointsPerColumn = 2;
 
     explicit ChartView(LogSession& session, QWidget* parent = nullptr);
     ~ChartView() override;
@@ -74,6 +77,9 @@ class ChartView : public QChartView {
     virtual EventRef eventAt(QPointF view_pos) const;
     /// What hovering at `view_pos` shows (empty: nothing).
     virtual QString hoverTextAt(QPointF view_pos) const;
+
+    /// Whether lines are drawn antialiased: not while a series is dense (a large log).
+    bool antialiased() const { return renderHints().testFlag(QPainter::Antialiasing); }
 
     /// The message drawn over an empty plot ("no GC in this range"), empty when there is data.
     QString message() const { return message_; }
@@ -135,6 +141,10 @@ class ChartView : public QChartView {
   private:
     void placeMessage();
     void onRedrawTimer();
+    /// After a redraw. Antialiasing smooths a line of a few points per pixel column; over denser
+    /// ones (a large log decimated to up to four points per column) it shows no difference but
+    /// makes each repaint several times slower: it was most of the GUI's stalls loading 1 GB.
+    void antialiasDenseLines();
 
     LogSession& session_;
     QTimer redraw_timer_;

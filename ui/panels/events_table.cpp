@@ -87,16 +87,21 @@ EventsTable::EventsTable(LogSession& session, QWidget* parent)
     connect(model_, &EventsTableModel::rowsInserted, this, &EventsTable::updateCount);
     connect(view_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex& current) { onCurrentRowChanged(current.row()); });
-    connect(&session, &LogSession::dataAppended, model_, &EventsTableModel::update);
+    // Millions of rows make each insertion slow (the view's header keeps one entry per row):
+    // arriving rows are then paced; the end of a load (sourcesChanged) shows at once.
+    connect(&session, &LogSession::dataAppended, this, [this] { row_pacer_.request(); });
+    connect(&session, &LogSession::sourcesChanged, this, [this] { row_pacer_.runNow(); });
     // The total grows with a followed log even when no new row falls in the range shown.
     connect(&session, &LogSession::dataAppended, this, &EventsTable::updateCount);
     // Checking a log shows each of its isolates in turn: rebuild once, after the last. Zoom and
     // pan emit many ranges: follow them at most every 40 ms.
     update_timer_.setSingleShot(true);
-    connect(&update_timer_, &QTimer::timeout, model_, &EventsTableModel::update);
+    connect(&update_timer_, &QTimer::timeout, model_, [this] { model_->update(); });
     connect(&session, &LogSession::seriesVisibilityChanged, this,
             [this] { update_timer_.start(0); });
     connect(&session, &LogSession::visibleRangeChanged, this, [this] {
+        // A view that follows the data moves with it: the paced data path updates the rows.
+        if (session_.isAnnouncingData()) return;
         if (in_range_->isChecked() && !update_timer_.isActive()) update_timer_.start(40);
     });
     connect(in_range_, &QCheckBox::toggled, this, &EventsTable::applyFilter);
@@ -108,6 +113,12 @@ EventsTable::EventsTable(LogSession& session, QWidget* parent)
     applyFilter();
     model_->update();
     updateCount();
+}
+
+void EventsTable::updateRows() {
+    // Millions of rows inserted at once held the GUI thread for over 0.1 s (the view's header
+    // allocates an entry per row): a large load's rows come a slice at a time, paced.
+    if (!model_->update(kMaxNewRowsPerUpdate)) QTimer::singleShot(0, this, [this] { row_pacer_.request(); });
 }
 
 void EventsTable::hideConstantColumns() {

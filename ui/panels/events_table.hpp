@@ -6,6 +6,7 @@
 #include <QWidget>
 
 #include "session/event_ref.hpp"
+#include "session/refresh_pacer.hpp"
 
 class QCheckBox;
 class QComboBox;
@@ -20,6 +21,9 @@ class LogSession;
 class EventsTable : public QWidget {
     Q_OBJECT
   public:
+    /// Rows an update adds at most; the rest follow in later turns of the event loop.
+    static constexpr size_t kMaxNewRowsPerUpdate = size_t(1) << 18;
+
     explicit EventsTable(LogSession& session, QWidget* parent = nullptr);
 
     EventsTableModel& model() { return *model_; }
@@ -29,12 +33,17 @@ class EventsTable : public QWidget {
     QCheckBox& visibleRangeOnly() { return *in_range_; }
     /// What the count label says: "101 events", "25 of 101 events".
     QString countText() const;
+    /// Arriving events become rows paced once an update took `ms` (RefreshPacer::kSlowMs by
+    /// default; 0: always); rowsPending() while paced rows wait.
+    void setPacedFromMs(qint64 ms) { row_pacer_.setPacedFromMs(ms); }
+    bool rowsPending() const { return row_pacer_.pending(); }
 
   private:
     void applyFilter();
     void hideConstantColumns();
     void fillCollectors();
     void updateCount();
+    void updateRows();
     void onCurrentRowChanged(int row);
     void showSelection(EventRef event);
 
@@ -46,6 +55,8 @@ class EventsTable : public QWidget {
     QCheckBox* in_range_;
     QLabel* count_;  ///< "25 of 101 events"
     QTimer update_timer_;  ///< coalesces visibility and range changes into one update
+    /// Arriving events become rows through it.
+    RefreshPacer row_pacer_{QStringLiteral("events table rows"), [this] { updateRows(); }};
     bool syncing_ = false;
 };
 

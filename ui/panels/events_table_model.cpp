@@ -204,7 +204,7 @@ void EventsTableModel::rebuild() {
     sortRows();
 }
 
-void EventsTableModel::update() {
+bool EventsTableModel::update(size_t max_new_events) {
     scanCollectors();
     const std::vector<size_t> visible = session_.visibleSeries();
     bool same = visible.size() == blocks_.size();
@@ -217,18 +217,23 @@ void EventsTableModel::update() {
     bool grew = false;
     for (size_t k = 0; same && !grew && k < blocks_.size(); ++k)
         grew = eventsOf(blocks_[k].series).end != blocks_[k].end;
-    if (same && !grew) return;
+    if (same && !grew) return true;
     if (!same || sort_column_ >= 0) {
         beginResetModel();
         rebuild();
         endResetModel();
-        return;
+        return true;
     }
     // The new events of each series are rows inserted at its block's end.
     size_t shift = 0;
+    size_t budget = max_new_events;
+    bool caught_up = true;
     for (Block& b : blocks_) {
         b.offset += shift;
-        const size_t now = eventsOf(b.series).end;
+        const size_t available = eventsOf(b.series).end;
+        const size_t now = b.end + std::min(available - b.end, budget);
+        caught_up = caught_up && now == available;
+        budget -= now - b.end;
         if (now == b.end) continue;
         const size_t old_rows = b.rowCount(filtered());
         std::vector<uint32_t> added;
@@ -249,6 +254,7 @@ void EventsTableModel::update() {
         endInsertRows();
         shift += new_rows;
     }
+    return caught_up;
 }
 
 void EventsTableModel::setFilter(const Filter& filter) {

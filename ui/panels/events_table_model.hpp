@@ -65,8 +65,10 @@ class EventsTableModel : public QAbstractTableModel {
     /// The row showing `event`, or -1 (hidden series, filtered out, not loaded).
     int rowOf(EventRef event) const;
 
-    /// Picks up appended events and visibility changes.
-    void update();
+    /// Picks up appended events and visibility changes. Takes in at most `max_new_events`
+    /// appended events (rows inserted at once cost the view an allocation per row); returns
+    /// false when more are waiting.
+    bool update(size_t max_new_events = SIZE_MAX);
 
   signals:
     void collectorsChanged();

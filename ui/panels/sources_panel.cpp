@@ -2,7 +2,6 @@
 
 #include <QCheckBox>
 #include <QDateTime>
-#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QHeaderView>
 
@@ -59,9 +58,7 @@ SourcesPanel::SourcesPanel(LogSession& session, QWidget* parent)
     setTextElideMode(Qt::ElideMiddle);
     connect(this, &QTreeWidget::itemChanged, this, &SourcesPanel::onItemChanged);
     connect(&session, &LogSession::sourcesChanged, this, &SourcesPanel::refresh);
-    data_timer_.setSingleShot(true);
-    connect(&data_timer_, &QTimer::timeout, this, &SourcesPanel::refresh);
-    connect(&session, &LogSession::dataAppended, this, &SourcesPanel::onDataAppended);
+    connect(&session, &LogSession::dataAppended, this, [this] { pacer_.request(); });
     connect(&session, &LogSession::seriesVisibilityChanged, this, [this] {
         visibility_changed_ = true;
         refresh();
@@ -125,19 +122,8 @@ QTreeWidgetItem* SourcesPanel::seriesItem(size_t series) {
     return item;
 }
 
-void SourcesPanel::onDataAppended() {
-    if (last_refresh_ms_ < paced_from_ms_) {
-        refresh();
-    } else if (!data_timer_.isActive()) {
-        data_timer_.start(int(std::min(kRefreshCostFactor * last_refresh_ms_, kMaxRefreshDelayMs)));
-    }
-}
-
-void SourcesPanel::refresh() {
+void SourcesPanel::refreshTree() {
     if (applying_) return;  // the tree already shows what the user just clicked
-    data_timer_.stop();
-    QElapsedTimer took;
-    took.start();
     updating_ = true;
     const model::Timeline& timeline = session_.timeline();
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
@@ -194,7 +180,6 @@ void SourcesPanel::refresh() {
     }
     updating_ = false;
     visibility_changed_ = false;
-    last_refresh_ms_ = took.elapsed();
 }
 
 void SourcesPanel::onItemChanged(QTreeWidgetItem* item, int column) {

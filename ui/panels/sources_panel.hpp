@@ -7,6 +7,8 @@
 #include <utility>
 #include <vector>
 
+#include "session/refresh_pacer.hpp"
+
 class QCheckBox;
 
 namespace gcscope::ui {
@@ -26,25 +28,18 @@ class SourcesPanel : public QTreeWidget {
 
     explicit SourcesPanel(LogSession& session, QWidget* parent = nullptr);
 
-    /// A refresh that took this long makes arriving data wait kRefreshCostFactor times as long
-    /// (at most kMaxRefreshDelayMs) before the next: with tens of thousands of isolates a refresh
-    /// walks all of them, and a large log announces data ten times a second while it loads.
-    static constexpr qint64 kSlowRefreshMs = 10;
-    static constexpr qint64 kRefreshCostFactor = 4;
-    static constexpr qint64 kMaxRefreshDelayMs = 1000;
-
     /// Brings the tree up to date with the session (called on its signals).
-    void refresh();
-    /// Arriving data is paced once a refresh took `ms` (kSlowRefreshMs by default; 0: always).
-    void setPacedFromMs(qint64 ms) { paced_from_ms_ = ms; }
-    bool refreshPending() const { return data_timer_.isActive(); }
+    void refresh() { pacer_.runNow(); }
+    /// Arriving data is paced once a refresh took `ms` (RefreshPacer::kSlowMs by default; 0:
+    /// always): with tens of thousands of isolates a refresh walks all of them.
+    void setPacedFromMs(qint64 ms) { pacer_.setPacedFromMs(ms); }
+    bool refreshPending() const { return pacer_.pending(); }
 
     QSize sizeHint() const override { return {470, 150}; }
 
   private:
+    void refreshTree();
     void onItemChanged(QTreeWidgetItem* item, int column);
-    /// Data arrived: refresh now, or paced when refreshes are slow (setPacedFromMs()).
-    void onDataAppended();
     QTreeWidgetItem* sourceItem(int source);
     /// The item of `series`; a new one waits in new_items_ until refresh() adds it to its log.
     QTreeWidgetItem* seriesItem(size_t series);
@@ -53,9 +48,8 @@ class SourcesPanel : public QTreeWidget {
 
     LogSession& session_;
     QTimer badge_timer_;  ///< while a source is live: its badge goes out kLiveForMs after growth
-    QTimer data_timer_;   ///< a paced refresh for arriving data
-    qint64 last_refresh_ms_ = 0;
-    qint64 paced_from_ms_ = kSlowRefreshMs;
+    /// Arriving data refreshes through it.
+    RefreshPacer pacer_{QStringLiteral("logs panel refresh"), [this] { refreshTree(); }};
     std::vector<QTreeWidgetItem*> source_items_;
     std::vector<QTreeWidgetItem*> series_items_;
     /// Per source: items made in this refresh, added in one insertion (one by one, each set
