@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <QFile>
+#include <QSignalSpy>
 #include <QTest>
 #include <functional>
 
@@ -87,6 +88,43 @@ TEST(PacedPanels, TheEventsTablePacesArrivingRowsWhenSlowButNotTheEndOfALoad) {
     checkPacing(session, {.shown = [&] { return uint64_t(table.model().rowCount()); },
                           .pending = [&] { return table.rowsPending(); },
                           .paceAlways = [&] { table.setPacedFromMs(0); }});
+}
+
+TEST(PacedPanels, TheEventsTableTakesInALargeGrowthASliceAtATime) {
+    // Millions of rows inserted at once held the GUI thread for over 0.1 s: they come in slices,
+    // one per turn of the event loop, until the table has every event.
+    LogSession session;
+    EventsTable table(session);
+    table.setMaxNewRowsPerUpdate(10);
+    QSignalSpy inserted(&table.model(), &QAbstractItemModel::rowsInserted);
+    model::Timeline& timeline = session.timeline();
+    const uint32_t source = timeline.addSource("workers.log");
+    session.noteLoadStarted(int(source), QStringLiteral("workers.log"));
+    parser::StreamParser parser(timeline);
+    const QByteArray bytes = sample("node22-workers-trace-gc.log");
+    parser.feed(std::string_view(bytes.constData(), size_t(bytes.size())));
+    parser.finish();
+    session.noteDataAppended();
+    EXPECT_EQ(table.model().rowCount(), 10);
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] { return uint64_t(table.model().rowCount()) == timeline.eventCount(); }, 5000));
+    // 101 events in slices of at most 10 (a slice across two isolates is two insertions).
+    EXPECT_GE(inserted.count(), 11);
+    for (const QList<QVariant>& args : inserted) EXPECT_LE(args[2].toInt() - args[1].toInt() + 1, 10);
+    // The rows are as one insertion would have made them: each isolate's events in log order,
+    // isolate after isolate.
+    EventRef previous = table.model().eventAt(0);
+    EXPECT_EQ(previous.index, 0);
+    for (int r = 1; r < table.model().rowCount(); ++r) {
+        const EventRef e = table.model().eventAt(r);
+        if (e.series == previous.series) {
+            ASSERT_EQ(e.index, previous.index + 1) << r;
+        } else {
+            ASSERT_GT(e.series, previous.series) << r;
+            ASSERT_EQ(e.index, 0) << r;
+        }
+        previous = e;
+    }
 }
 
 }  // namespace

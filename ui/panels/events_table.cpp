@@ -118,7 +118,7 @@ EventsTable::EventsTable(LogSession& session, QWidget* parent)
 void EventsTable::updateRows() {
     // Millions of rows inserted at once held the GUI thread for over 0.1 s (the view's header
     // allocates an entry per row): a large load's rows come a slice at a time, paced.
-    if (!model_->update(kMaxNewRowsPerUpdate)) QTimer::singleShot(0, this, [this] { row_pacer_.request(); });
+    if (!model_->update(max_new_rows_)) QTimer::singleShot(0, this, [this] { row_pacer_.request(); });
 }
 
 void EventsTable::hideConstantColumns() {

@@ -21,7 +21,7 @@ class LogSession;
 class EventsTable : public QWidget {
     Q_OBJECT
   public:
-    /// Rows an update adds at most; the rest follow in later turns of the event loop.
+    /// Rows an update adds at most by default; the rest follow in later turns of the event loop.
     static constexpr size_t kMaxNewRowsPerUpdate = size_t(1) << 18;
 
     explicit EventsTable(LogSession& session, QWidget* parent = nullptr);
@@ -37,6 +37,7 @@ class EventsTable : public QWidget {
     /// default; 0: always); rowsPending() while paced rows wait.
     void setPacedFromMs(qint64 ms) { row_pacer_.setPacedFromMs(ms); }
     bool rowsPending() const { return row_pacer_.pending(); }
+    void setMaxNewRowsPerUpdate(size_t rows) { max_new_rows_ = rows; }
 
   private:
     void applyFilter();
@@ -58,6 +59,7 @@ class EventsTable : public QWidget {
     /// Arriving events become rows through it.
     RefreshPacer row_pacer_{QStringLiteral("events table rows"), [this] { updateRows(); }};
     bool syncing_ = false;
+    size_t max_new_rows_ = kMaxNewRowsPerUpdate;
 };
 
 }  // namespace gcscope::ui

@@ -207,22 +207,31 @@ void EventsTableModel::rebuild() {
 bool EventsTableModel::update(size_t max_new_events) {
     scanCollectors();
     const std::vector<size_t> visible = session_.visibleSeries();
-    bool same = visible.size() == blocks_.size();
-    for (size_t k = 0; same && k < visible.size(); ++k) {
+    // Log order and growth at the end only, new isolates after the others (they are numbered in
+    // order of appearance): rows can be inserted in place.
+    bool in_place = visible.size() >= blocks_.size();
+    for (size_t k = 0; in_place && k < blocks_.size(); ++k) {
         const Block& b = blocks_[k];
         const model::IndexRange now = eventsOf(visible[k]);
-        // Log order and growth at the end only: rows can be inserted in place.
-        same = b.series == visible[k] && now.begin == b.begin && now.end >= b.end;
+        in_place = b.series == visible[k] && now.begin == b.begin && now.end >= b.end;
     }
-    bool grew = false;
-    for (size_t k = 0; same && !grew && k < blocks_.size(); ++k)
-        grew = eventsOf(blocks_[k].series).end != blocks_[k].end;
-    if (same && !grew) return true;
-    if (!same || sort_column_ >= 0) {
+    // Each insertion costs the view about as much as a reset (its header moves an entry per row
+    // after the insertion point): with many isolates growing at once, one reset is cheaper.
+    size_t growing = visible.size() - std::min(visible.size(), blocks_.size());
+    for (size_t k = 0; in_place && k < blocks_.size(); ++k)
+        growing += eventsOf(blocks_[k].series).end != blocks_[k].end;
+    if (in_place && growing == 0) return true;
+    if (!in_place || growing > kMaxInsertionsPerUpdate || sort_column_ >= 0) {
         beginResetModel();
         rebuild();
         endResetModel();
         return true;
+    }
+    for (size_t k = blocks_.size(); k < visible.size(); ++k) {
+        Block& b = blocks_.emplace_back();
+        b.series = visible[k];
+        b.begin = b.end = eventsOf(visible[k]).begin;
+        b.offset = rows_;
     }
     // The new events of each series are rows inserted at its block's end.
     size_t shift = 0;

@@ -65,6 +65,9 @@ class EventsTableModel : public QAbstractTableModel {
     /// The row showing `event`, or -1 (hidden series, filtered out, not loaded).
     int rowOf(EventRef event) const;
 
+    /// Isolates that grow in one update(): more are shown by a reset instead of insertions.
+    static constexpr size_t kMaxInsertionsPerUpdate = 8;
+
     /// Picks up appended events and visibility changes. Takes in at most `max_new_events`
     /// appended events (rows inserted at once cost the view an allocation per row); returns
     /// false when more are waiting.
