@@ -88,7 +88,8 @@ EventsTable::EventsTable(LogSession& session, QWidget* parent)
     connect(view_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex& current) { onCurrentRowChanged(current.row()); });
     // Millions of rows make each insertion slow (the view's header keeps one entry per row):
-    // arriving rows are then paced; the end of a load (sourcesChanged) shows at once.
+    // arriving rows are then paced. The end of a load (sourcesChanged) is taken in at once, a
+    // slice at a time if it is large (updateRows()).
     connect(&session, &LogSession::dataAppended, this, [this] { row_pacer_.request(); });
     connect(&session, &LogSession::sourcesChanged, this, [this] { row_pacer_.runNow(); });
     // The total grows with a followed log even when no new row falls in the range shown.
