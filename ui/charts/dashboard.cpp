@@ -143,6 +143,7 @@ Dashboard::Dashboard(LogSession& session, QWidget* parent) : QWidget(parent), se
     }
     updateAxisTitles();
 
+    align_timer_.setObjectName(QStringLiteral("align plot areas"));
     align_timer_.setSingleShot(true);
     align_timer_.setInterval(0);
     connect(&align_timer_, &QTimer::timeout, this, &Dashboard::alignIfNeeded);

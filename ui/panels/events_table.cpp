@@ -96,6 +96,7 @@ EventsTable::EventsTable(LogSession& session, QWidget* parent)
     connect(&session, &LogSession::dataAppended, this, &EventsTable::updateCount);
     // Checking a log shows each of its isolates in turn: rebuild once, after the last. Zoom and
     // pan emit many ranges: follow them at most every 40 ms.
+    update_timer_.setObjectName(QStringLiteral("events table range"));
     update_timer_.setSingleShot(true);
     connect(&update_timer_, &QTimer::timeout, model_, [this] { model_->update(); });
     connect(&session, &LogSession::seriesVisibilityChanged, this,

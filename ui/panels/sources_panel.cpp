@@ -4,6 +4,7 @@
 #include <QDateTime>
 #include <QFileInfo>
 #include <QHeaderView>
+#include <climits>
 
 #include "panels/display_format.hpp"
 #include "session/log_session.hpp"
@@ -17,6 +18,21 @@ namespace {
 void setIfChanged(QTreeWidgetItem* item, int column, int role, const QVariant& value) {
     if (item->data(column, role) != value) item->setData(column, role, value);
 }
+
+/// A log's item: its box says whether all, some or none of its isolates are shown. Qt works
+/// that out (ItemIsAutoTristate) by reading every child's box whenever the item is drawn or
+/// measured, 45,000 reads per paint of a large log; the panel keeps it instead (refreshTree()).
+/// Clicking it still checks or unchecks every isolate, as Qt does.
+class LogItem : public QTreeWidgetItem {
+  public:
+    using QTreeWidgetItem::QTreeWidgetItem;
+    QVariant data(int column, int role) const override {
+        if (role == Qt::CheckStateRole && column == SourcesPanel::NameColumn && childCount() > 0)
+            return shown;
+        return QTreeWidgetItem::data(column, role);
+    }
+    Qt::CheckState shown = Qt::Checked;
+};
 
 QString stateText(const SourceInfo& info, qint64 now_ms) {
     if (info.state == SourceInfo::State::Loaded && info.followable) {
@@ -70,7 +86,7 @@ SourcesPanel::SourcesPanel(LogSession& session, QWidget* parent)
 
 QTreeWidgetItem* SourcesPanel::sourceItem(int source) {
     while (source_items_.size() <= size_t(source)) {
-        auto* item = new QTreeWidgetItem(this);
+        auto* item = new LogItem(this);
         item->setData(NameColumn, kSeriesRole, -1);
         item->setFlags(item->flags() | Qt::ItemIsUserCheckable | Qt::ItemIsAutoTristate);
         item->setExpanded(true);
@@ -104,6 +120,10 @@ QTreeWidgetItem* SourcesPanel::seriesItem(size_t series) {
         item = new QTreeWidgetItem();
         if (new_items_.size() <= s.source()) new_items_.resize(s.source() + 1);
         new_items_[s.source()].append(item);
+        // Items join their log in the order they are made: their row is known now.
+        if (children_made_.size() <= s.source()) children_made_.resize(s.source() + 1, 0);
+        if (series_rows_.size() <= series) series_rows_.resize(series + 1, 0);
+        series_rows_[series] = children_made_[s.source()]++;
         item->setData(NameColumn, kSeriesRole, qlonglong(series));
         item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
         item->setCheckState(NameColumn,
@@ -155,7 +175,8 @@ void SourcesPanel::refreshTree() {
     if (shown_sizes_.size() < n) shown_sizes_.resize(n, 0);
     // The counts of the isolates change quietly, then the view hears once per log: one notice
     // per isolate made the tree re-measure each changed row, tens of thousands of them.
-    std::vector<char> counts_changed(per_source.size(), 0);
+    std::vector<std::pair<int, int>> changed_rows(per_source.size(), {INT_MAX, -1});
+    std::vector<size_t> isolates(per_source.size(), 0), shown(per_source.size(), 0);
     {
         const QSignalBlocker quiet(model());
         for (size_t i = 0; i < n; ++i) {
@@ -163,19 +184,27 @@ void SourcesPanel::refreshTree() {
             const size_t size = s.size();
             if (s.source() >= per_source.size() || size == 0) continue;  // source not announced yet
             per_source[s.source()] += size;
+            ++isolates[s.source()];
+            shown[s.source()] += session_.isSeriesVisible(i);
             QTreeWidgetItem* item = seriesItem(i);
             // Only what changed: a log of thousands of isolates refreshes ten times a second.
             if (shown_sizes_[i] == size) continue;
             shown_sizes_[i] = size;
             item->setText(GcsColumn, formatCount(size));
-            counts_changed[s.source()] = 1;
+            if (!item->parent()) continue;  // a new item: added below, text and all
+            auto& [first, last] = changed_rows[s.source()];
+            first = std::min(first, series_rows_[i]);
+            last = std::max(last, series_rows_[i]);
         }
     }
+    // The rows from the first to the last that changed: while a log loads, the isolates that
+    // grow are usually the newest few (a range of all 45,000 made the view walk every row).
     for (size_t source = 0; source < per_source.size(); ++source) {
+        const auto [first, last] = changed_rows[source];
+        if (last < 0) continue;
         QTreeWidgetItem* log = source_items_[source];
-        if (!counts_changed[source] || log->childCount() == 0) continue;
-        emit model()->dataChanged(indexFromItem(log->child(0), GcsColumn),
-                                  indexFromItem(log->child(log->childCount() - 1), GcsColumn));
+        emit model()->dataChanged(indexFromItem(log->child(first), GcsColumn),
+                                  indexFromItem(log->child(last), GcsColumn));
     }
     // Check boxes only change with the visibility: reading 30,000 of them on every growth of a
     // log kept the GUI thread busy while it loaded.
@@ -192,9 +221,16 @@ void SourcesPanel::refreshTree() {
         new_items_[i].clear();
     }
     for (size_t i = 0; i < per_source.size(); ++i) {
-        setIfChanged(source_items_[i], GcsColumn, Qt::DisplayRole, formatCount(per_source[i]));
-        if (source_items_[i]->childCount() == 0)
-            source_items_[i]->setData(NameColumn, Qt::CheckStateRole, {});
+        auto* log = static_cast<LogItem*>(source_items_[i]);
+        setIfChanged(log, GcsColumn, Qt::DisplayRole, formatCount(per_source[i]));
+        if (log->childCount() == 0) log->setData(NameColumn, Qt::CheckStateRole, {});
+        const Qt::CheckState state = shown[i] == isolates[i] ? Qt::Checked
+                                     : shown[i] == 0         ? Qt::Unchecked
+                                                             : Qt::PartiallyChecked;
+        if (log->shown != state) {
+            log->shown = state;
+            emit model()->dataChanged(indexFromItem(log, NameColumn), indexFromItem(log, NameColumn));
+        }
     }
     updating_ = false;
     visibility_changed_ = false;
@@ -207,6 +243,15 @@ void SourcesPanel::onItemChanged(QTreeWidgetItem* item, int column) {
     applying_ = true;
     session_.setSeriesVisible(size_t(series), item->checkState(NameColumn) == Qt::Checked);
     applying_ = false;
+    // The log's box follows in one refresh after the click: checking a log changes the box of
+    // every isolate, one call here each.
+    if (!log_boxes_posted_) {
+        log_boxes_posted_ = true;
+        QTimer::singleShot(0, this, [this] {
+            log_boxes_posted_ = false;
+            refresh();
+        });
+    }
 }
 
 }  // namespace gcscope::ui

@@ -52,6 +52,8 @@ class SourcesPanel : public QTreeWidget {
     RefreshPacer pacer_{QStringLiteral("logs panel refresh"), [this] { refreshTree(); }};
     std::vector<QTreeWidgetItem*> source_items_;
     std::vector<QTreeWidgetItem*> series_items_;
+    std::vector<int> series_rows_;     ///< per series: its item's row in its log
+    std::vector<int> children_made_;   ///< per source: isolate items made so far
     /// Per source: items made in this refresh, added in one insertion (one by one, each set
     /// field of each of thousands of new isolates was a signal through the tree's model).
     std::vector<QList<QTreeWidgetItem*>> new_items_;
@@ -61,6 +63,7 @@ class SourcesPanel : public QTreeWidget {
     bool visibility_changed_ = false;  ///< since the last refresh(): check boxes to sync
     bool updating_ = false;  ///< refresh() is setting items: their changes are not the user's
     bool applying_ = false;  ///< a click is being applied to the session
+    bool log_boxes_posted_ = false;  ///< a refresh after clicks is due (the logs' boxes)
 };
 
 }  // namespace gcscope::ui

@@ -6,6 +6,7 @@
 #include <QTableWidget>
 #include <QTextBrowser>
 #include <QVBoxLayout>
+#include <utility>
 
 #include "gcscope/model/timeline.hpp"
 #include "panels/display_format.hpp"
@@ -70,6 +71,7 @@ SummaryPanel::SummaryPanel(LogSession& session, QWidget* parent)
     layout->addWidget(diagnosis_, 2);
 
     pool_.setMaxThreadCount(1);
+    timer_.setObjectName(QStringLiteral("summary refresh"));
     timer_.setSingleShot(true);
     connect(&timer_, &QTimer::timeout, this, &SummaryPanel::startJob);
     connect(&session, &LogSession::visibleRangeChanged, this, [this] { schedule(false); });
@@ -113,7 +115,7 @@ void SummaryPanel::startJob() {
             [this, result, zoomed = job.zoomed] {
                 running_ = false;
                 last_ms_ = result->elapsed_ms;
-                show(*result, zoomed);
+                show(std::move(*result), zoomed);
                 if (pending_) schedule(false);
             },
             Qt::QueuedConnection);
@@ -128,20 +130,16 @@ void SummaryPanel::recomputeNow() {
     show(computeSummary(session_.timeline(), job), job.zoomed);
 }
 
-void SummaryPanel::show(const SummaryResult& r, bool zoomed) {
+void SummaryPanel::show(SummaryResult&& r, bool zoomed) {
     fillColumn(VisibleColumn, r.visible);
     if (r.whole) fillColumn(WholeColumn, *r.whole);
-    if (r.whole_findings) whole_findings_ = *r.whole_findings;
-    const QString whole_html = findingsHtml(
-        WholeColumn, whole_findings_, zoomed ? tr("Whole log") : tr("Whole log (all visible)"));
-    if (zoomed) {
-        diagnosis_->setHtml(findingsHtml(VisibleColumn, r.visible_findings, tr("Visible range")) +
-                            whole_html);
-    } else {
-        // Unzoomed, the visible range is the whole log: one list says it all.
-        findings_[VisibleColumn] = findings_[WholeColumn];
-        diagnosis_->setHtml(whole_html);
-    }
+    if (r.whole_findings) findings_[WholeColumn] = std::move(*r.whole_findings);
+    findings_[VisibleColumn] = std::move(r.visible_findings);
+    zoomed_ = zoomed;
+    const QString whole_html =
+        findingsHtml(WholeColumn, zoomed ? tr("Whole log") : tr("Whole log (all visible)"));
+    diagnosis_->setHtml(zoomed ? findingsHtml(VisibleColumn, tr("Visible range")) + whole_html
+                               : whole_html);
     emit updated();
 }
 
@@ -150,32 +148,40 @@ void SummaryPanel::fillColumn(Column column, const model::RangeStats& stats) {
         table_->item(r, column)->setText(summaryCell(stats, SummaryRow(r)));
 }
 
-QString SummaryPanel::findingsHtml(Column column, const std::vector<model::Finding>& found,
-                                   const QString& scope) {
-    const model::Timeline& timeline = session_.timeline();
-    QStringList& texts = findings_[column];
-    texts.clear();
+const std::vector<model::Finding>& SummaryPanel::shownFindings(Column column) const {
+    // Unzoomed, the visible range is the whole log: one list says it all.
+    return zoomed_ ? findings_[column] : findings_[WholeColumn];
+}
+
+QString SummaryPanel::whereText(const model::Finding& finding) const {
+    if (finding.series < 0) return {};
+    const model::Series& s = session_.timeline().series(size_t(finding.series));
+    return isolateLabel(s.key(), s.isolateText()) + QStringLiteral(": ");
+}
+
+QStringList SummaryPanel::findings(Column column) const {
+    QStringList texts;
+    for (const model::Finding& f : shownFindings(column))
+        texts << whereText(f) + QString::fromStdString(f.message);
+    return texts;
+}
+
+QString SummaryPanel::findingsHtml(Column column, const QString& scope) const {
+    const std::vector<model::Finding>& found = shownFindings(column);
+    if (found.empty()) return QStringLiteral("<p><b>%1:</b> nothing to report.</p>").arg(scope);
     QString items;
-    for (const model::Finding& f : found) {
-        QString where;
-        if (f.series >= 0) {
-            const model::Series& s = timeline.series(size_t(f.series));
-            where = isolateLabel(s.key(), s.isolateText()) + QStringLiteral(": ");
-        }
-        const QString message = QString::fromStdString(f.message);
-        texts << where + message;
-        if (texts.size() <= kMaxFindingsShown)
-            items +=
-                QStringLiteral("<li>%1 <i>%2</i>%3</li>")
-                    .arg(severityTag(f.severity), where.toHtmlEscaped(), message.toHtmlEscaped());
+    const size_t listed = std::min(found.size(), size_t(kMaxFindingsShown));
+    for (size_t i = 0; i < listed; ++i) {
+        const model::Finding& f = found[i];
+        items += QStringLiteral("<li>%1 <i>%2</i>%3</li>")
+                     .arg(severityTag(f.severity), whereText(f).toHtmlEscaped(),
+                          QString::fromStdString(f.message).toHtmlEscaped());
     }
-    if (texts.isEmpty()) return QStringLiteral("<p><b>%1:</b> nothing to report.</p>").arg(scope);
-    if (texts.size() > kMaxFindingsShown)
-        items += QStringLiteral("<li>… and %1 more</li>")
-                     .arg(formatCount(uint64_t(texts.size() - kMaxFindingsShown)));
-    const QString count = texts.size() == 1
+    if (found.size() > listed)
+        items += QStringLiteral("<li>… and %1 more</li>").arg(formatCount(uint64_t(found.size() - listed)));
+    const QString count = found.size() == 1
                               ? tr("1 finding")
-                              : tr("%1 findings").arg(formatCount(uint64_t(texts.size())));
+                              : tr("%1 findings").arg(formatCount(uint64_t(found.size())));
     return QStringLiteral("<p><b>%1:</b> %2</p><ul style='margin-left:-20px'>%3</ul>")
         .arg(scope, count, items);
 }

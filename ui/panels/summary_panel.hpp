@@ -33,8 +33,9 @@ class SummaryPanel : public QWidget {
 
     /// The text shown for `row` in `column` (for tests and copy).
     QString text(SummaryRow row, Column column) const;
-    /// Findings listed for the visible range / whole log ("pid 1234 · 0x…: message").
-    QStringList findings(Column column) const { return findings_[column]; }
+    /// Findings of the visible range / whole log ("pid 1234 · 0x…: message"), all of them (the
+    /// panel lists the first kMaxFindingsShown).
+    QStringList findings(Column column) const;
 
     QSize sizeHint() const override { return {420, 640}; }
 
@@ -50,17 +51,21 @@ class SummaryPanel : public QWidget {
     void schedule(bool whole_too);
     void startJob();
     SummaryJob makeJob();
-    void show(const SummaryResult& result, bool zoomed);
+    void show(SummaryResult&& result, bool zoomed);
     void fillColumn(Column column, const model::RangeStats& stats);
-    /// HTML for `findings`, remembering their texts in findings_[column].
-    QString findingsHtml(Column column, const std::vector<model::Finding>& findings,
-                         const QString& scope);
+    const std::vector<model::Finding>& shownFindings(Column column) const;
+    /// "pid 1234 · 0x…: " for a finding of an isolate, "" for one of a whole log.
+    QString whereText(const model::Finding& finding) const;
+    /// HTML for the findings of `column`.
+    QString findingsHtml(Column column, const QString& scope) const;
 
     LogSession& session_;
     QTableWidget* table_;
     QTextBrowser* diagnosis_;
-    QStringList findings_[2];
-    std::vector<model::Finding> whole_findings_;  ///< kept: the whole log changes less often
+    /// Per column; the whole log's are kept between results, as it changes less often. Texts
+    /// are made only for what is listed: a log of 45,000 isolates has tens of thousands.
+    std::vector<model::Finding> findings_[2];
+    bool zoomed_ = false;  ///< what the last result was computed for
     QTimer timer_;
     QThreadPool pool_;  ///< one worker; waited for on destruction
     bool running_ = false;

@@ -7,6 +7,7 @@
 namespace gcscope::ui {
 
 LogSession::LogSession(QObject* parent) : QObject(parent) {
+    appended_timer_.setObjectName(QStringLiteral("data appended"));
     appended_timer_.setSingleShot(true);
     connect(&appended_timer_, &QTimer::timeout, this, &LogSession::announceAppended);
 }
