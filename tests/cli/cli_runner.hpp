@@ -5,6 +5,8 @@
 #include <string_view>
 #include <vector>
 
+#include "temp_dir.hpp"
+
 namespace gcscope::cli::test {
 
 struct RunResult {
@@ -16,23 +18,11 @@ struct RunResult {
 /// Runs gcscope-cli (path from the build) with `args`; stdin comes from `stdin_path`.
 RunResult runCli(const std::vector<std::string>& args, const std::string& stdin_path = "/dev/null");
 
-/// A fresh directory under the system temp dir, removed with its content on destruction.
-class TempDir {
+/// A fresh test directory that can also hold gzip'd logs.
+class TempDir : public gcscope::test::TempDir {
 public:
-    TempDir();
-    ~TempDir();
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-
-    const std::string& path() const { return path_; }
-    std::string file(const std::string& name) const { return path_ + "/" + name; }
-    /// Writes `bytes` to NAME and returns its path.
-    std::string write(const std::string& name, std::string_view bytes) const;
     /// Writes `text` gzip-compressed (zlib's gzopen/gzwrite) to NAME and returns its path.
     std::string writeGzip(const std::string& name, std::string_view text) const;
-
-private:
-    std::string path_;
 };
 
 std::string readFile(const std::string& path);

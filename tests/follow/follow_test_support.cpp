@@ -1,12 +1,10 @@
 #include "follow_test_support.hpp"
 
 #include <fcntl.h>
-#include <stdlib.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
-#include <filesystem>
 #include <stdexcept>
 
 namespace gcscope::follow::test {
@@ -17,17 +15,6 @@ namespace {
 }
 
 }  // namespace
-
-TempDir::TempDir() {
-    std::string tmpl = (std::filesystem::temp_directory_path() / "gcscope-follow-XXXXXX").string();
-    if (!mkdtemp(tmpl.data())) fail("mkdtemp");
-    path_ = tmpl;
-}
-
-TempDir::~TempDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path_, ec);
-}
 
 LogWriter::LogWriter(std::string path, Mode mode) : path_(std::move(path)), mode_(mode) {
     openNew();

@@ -8,21 +8,11 @@
 
 #include "collecting_sink.hpp"
 #include "gcscope/follow/file_follower.hpp"
+#include "temp_dir.hpp"
 
 namespace gcscope::follow::test {
 
-/// A fresh directory under the system temp dir, removed with its content on destruction.
-class TempDir {
-  public:
-    TempDir();
-    ~TempDir();
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    std::string file(const std::string& name) const { return path_ + "/" + name; }
-
-  private:
-    std::string path_;
-};
+using gcscope::test::TempDir;
 
 /// The process writing the log, and what logrotate (or a user) does to its path. Everything it
 /// writes, to whichever file, is appended to written(): the stream the follower must reproduce.

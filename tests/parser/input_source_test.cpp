@@ -14,6 +14,8 @@
 #include <thread>
 #include <vector>
 
+#include "temp_dir.hpp"
+
 namespace fs = std::filesystem;
 using namespace std::string_literals;
 using gcscope::parser::checkLog;
@@ -23,24 +25,9 @@ namespace {
 
 class InputSourceTest : public ::testing::Test {
   protected:
-    void SetUp() override {
-        std::string tmpl = (fs::temp_directory_path() / "gcscope-input-XXXXXX").string();
-        ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
-        dir_ = tmpl;
-    }
-    void TearDown() override {
-        std::error_code ec;
-        fs::permissions(dir_, fs::perms::owner_all, ec);
-        fs::remove_all(dir_, ec);
-    }
-
-    std::string path(const std::string& name) const { return (dir_ / name).string(); }
-
+    std::string path(const std::string& name) const { return dir_.file(name); }
     std::string writeFile(const std::string& name, const std::string& bytes) const {
-        std::string p = path(name);
-        std::ofstream f(p, std::ios::binary);
-        f.write(bytes.data(), std::streamsize(bytes.size()));
-        return p;
+        return dir_.write(name, bytes);
     }
 
     /// Compresses with zlib's gzip file API, exactly as a log rotator would write it.
@@ -87,7 +74,7 @@ class InputSourceTest : public ::testing::Test {
         return r;
     }
 
-    fs::path dir_;
+    gcscope::test::TempDir dir_;
 };
 
 const std::string kLines =
@@ -230,8 +217,8 @@ TEST_F(InputSourceTest, GarbageAfterAGzipMemberIsReported) {
 }
 
 TEST_F(InputSourceTest, DirectoryIsReported) {
-    Result r = read(dir_.string());
-    EXPECT_EQ(r.error, dir_.string() + ": is a directory");
+    Result r = read(dir_.path());
+    EXPECT_EQ(r.error, dir_.path() + ": is a directory");
     EXPECT_EQ(r.chunks, 0u);
 }
 

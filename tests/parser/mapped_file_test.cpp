@@ -9,13 +9,12 @@
 #include <unistd.h>
 
 #include <cstdlib>
-#include <filesystem>
 #include <fstream>
 #include <string>
 
+#include "temp_dir.hpp"
 #include "truncation_guard.hpp"
 
-namespace fs = std::filesystem;
 using gcscope::parser::readMapped;
 using gcscope::parser::TruncationGuard;
 
@@ -23,16 +22,7 @@ namespace {
 
 class MappedFileTest : public ::testing::Test {
   protected:
-    void SetUp() override {
-        std::string tmpl = (fs::temp_directory_path() / "gcscope-mapped-XXXXXX").string();
-        ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
-        dir_ = tmpl;
-        page_ = size_t(sysconf(_SC_PAGESIZE));
-    }
-    void TearDown() override {
-        std::error_code ec;
-        fs::remove_all(dir_, ec);
-    }
+    void SetUp() override { page_ = size_t(sysconf(_SC_PAGESIZE)); }
 
     /// Lines of recognisable text, `bytes` long: any byte out of place shows.
     static std::string lines(size_t bytes) {
@@ -42,11 +32,7 @@ class MappedFileTest : public ::testing::Test {
         return s;
     }
 
-    std::string write(const std::string& bytes) {
-        path_ = (dir_ / "log").string();
-        std::ofstream(path_, std::ios::binary).write(bytes.data(), std::streamsize(bytes.size()));
-        return path_;
-    }
+    std::string write(const std::string& bytes) { return path_ = dir_.write("log", bytes); }
 
     /// readMapped over the file with small windows; onChunk(i, chunk) runs as each arrives.
     template <class F>
@@ -62,7 +48,7 @@ class MappedFileTest : public ::testing::Test {
         return outcome;
     }
 
-    fs::path dir_;
+    gcscope::test::TempDir dir_;
     std::string path_;
     size_t page_ = 4096;
 };
