@@ -127,6 +127,13 @@ public:
 
         fitter_ = LinearFitter();
         live_ = LiveSetTrend();
+        if (keep_values_) {
+            // Sized once: growing them by doubling copied and page-faulted a one-process log's
+            // millions of values several times over.
+            pause_values_.reserve(pause_values_.size() + r.size());
+            pause_slots_.reserve(pause_slots_.size() + r.size());
+            gaps_.reserve(gaps_.size() + r.size());
+        }
         double previous = parser::kAbsent;
         s.forEachSpan(r.begin, r.end, [&](const EventSpan& e) {
             for (size_t k = 0; k < e.count; ++k) {
