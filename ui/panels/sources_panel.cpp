@@ -119,11 +119,12 @@ QTreeWidgetItem* SourcesPanel::seriesItem(size_t series) {
         const model::Series& s = session_.timeline().series(series);
         item = new QTreeWidgetItem();
         if (new_items_.size() <= s.source()) new_items_.resize(s.source() + 1);
-        new_items_[s.source()].append(item);
-        // Items join their log in the order they are made: their row is known now.
-        if (children_made_.size() <= s.source()) children_made_.resize(s.source() + 1, 0);
+        // Items join their log in the order they are made, after those already added to it and
+        // those waiting: their row is known now.
         if (series_rows_.size() <= series) series_rows_.resize(series + 1, 0);
-        series_rows_[series] = children_made_[s.source()]++;
+        series_rows_[series] =
+            sourceItem(int(s.source()))->childCount() + int(new_items_[s.source()].size());
+        new_items_[s.source()].append(item);
         item->setData(NameColumn, kSeriesRole, qlonglong(series));
         item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
         item->setCheckState(NameColumn,

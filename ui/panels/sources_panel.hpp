@@ -53,7 +53,6 @@ class SourcesPanel : public QTreeWidget {
     std::vector<QTreeWidgetItem*> source_items_;
     std::vector<QTreeWidgetItem*> series_items_;
     std::vector<int> series_rows_;     ///< per series: its item's row in its log
-    std::vector<int> children_made_;   ///< per source: isolate items made so far
     /// Per source: items made in this refresh, added in one insertion (one by one, each set
     /// field of each of thousands of new isolates was a signal through the tree's model).
     std::vector<QList<QTreeWidgetItem*>> new_items_;
