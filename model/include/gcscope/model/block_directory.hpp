@@ -12,8 +12,12 @@ namespace gcscope::model {
 ///
 /// Threading: one writer (add), any number of readers (blocks). The directory, when it grows, is
 /// copied and the old copy kept alive until this dies, so a reader that loaded it stays valid
-/// (it is correct for every block it may read). Kept small — three pointers and a count — since
-/// a model of tens of thousands of isolates holds a few per isolate.
+/// (it is correct for every block it may read).
+///
+/// The addresses of the first kInlineBlocks blocks live in the object itself; a directory is
+/// allocated only for a column that outgrows them. A log of tens of thousands of short-lived
+/// isolates printing nvp holds over a million columns of about a dozen entries each, and the two
+/// allocations of a directory per column were a seventh of that model's memory.
 template <class E>
 class BlockDirectory {
 public:
@@ -21,8 +25,8 @@ public:
     BlockDirectory(const BlockDirectory&) = delete;
     BlockDirectory& operator=(const BlockDirectory&) = delete;
     ~BlockDirectory() {
-        if (!current_) return;
-        for (uint32_t b = 0; b < count_; ++b) delete[] current_->blocks[b];
+        E* const* dir = writerBlocks();
+        for (uint32_t b = 0; b < count_; ++b) delete[] dir[b];
     }
 
     /// Reader: the published block addresses (null before the first block).
@@ -30,16 +34,20 @@ public:
     /// Writer: blocks added so far.
     size_t count() const { return count_; }
     /// Writer: the address of block b < count().
-    E* block(size_t b) const { return current_->blocks[b]; }
+    E* block(size_t b) const { return writerBlocks()[b]; }
 
     /// Writer: adds block count() with room for n elements and returns it.
     E* add(size_t n) {
         E* const block = new E[n];
-        if (!current_ || current_->capacity == count_) {
+        if (count_ < kInlineBlocks) {
+            inline_[count_] = block;
+            if (count_ == 0) dir_.store(inline_, std::memory_order_release);
+        } else if (!current_ || current_->capacity == count_) {
             auto d = std::make_unique<Directory>();
-            d->capacity = current_ ? current_->capacity * 2 : 8;
+            d->capacity = current_ ? current_->capacity * 2 : 4 * kInlineBlocks;
             d->blocks = std::make_unique<E*[]>(d->capacity);
-            for (uint32_t b = 0; b < count_; ++b) d->blocks[b] = current_->blocks[b];
+            E* const* old = writerBlocks();
+            for (uint32_t b = 0; b < count_; ++b) d->blocks[b] = old[b];
             d->blocks[count_] = block;
             d->previous = std::move(current_);
             current_ = std::move(d);
@@ -60,6 +68,10 @@ public:
     }
 
 private:
+    static constexpr uint32_t kInlineBlocks = 2;
+
+    E* const* writerBlocks() const { return current_ ? current_->blocks.get() : inline_; }
+
     struct Directory {
         size_t capacity = 0;
         std::unique_ptr<E*[]> blocks;
@@ -67,7 +79,9 @@ private:
     };
 
     std::atomic<E**> dir_{nullptr};
-    std::unique_ptr<Directory> current_;  ///< writer only
+    E* inline_[kInlineBlocks] = {};       ///< the first blocks; readers keep using it after a
+                                          ///< directory takes over, so it is never cleared
+    std::unique_ptr<Directory> current_;  ///< writer only; null while the blocks fit inline_
     uint32_t count_ = 0;                  ///< writer only
 };
 
