@@ -41,6 +41,27 @@ TEST(AppSummary, ZoomingChangesTheVisibleRangeNumbersOnly) {
     EXPECT_EQ(summary.text(Row::Events, SummaryPanel::VisibleColumn), QStringLiteral("101"));
 }
 
+TEST(AppSummary, ALoadedLogIsSummarisedWithoutBeingAsked) {
+    test::TestWindow w;
+    ASSERT_TRUE(w.open({sample("node22-workers-trace-gc.log")}));
+    SummaryPanel& summary = w->summary();
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] { return summary.text(Row::Events, SummaryPanel::WholeColumn) == QStringLiteral("101"); }, 5000));
+    EXPECT_EQ(summary.text(Row::Events, SummaryPanel::VisibleColumn), QStringLiteral("101"));
+}
+
+TEST(AppSummary, ArrivingDataIsSummarisedLessOftenThanTheUsersChanges) {
+    using Cause = SummaryPanel::Cause;
+    // The user's changes wait as long as the last computation took (at most half the time)...
+    EXPECT_EQ(SummaryPanel::delayMs(Cause::User, 0), SummaryPanel::kCoalesceMs);
+    EXPECT_EQ(SummaryPanel::delayMs(Cause::User, 300), 300);
+    EXPECT_EQ(SummaryPanel::delayMs(Cause::User, 5000), 5000);
+    // ...data four times as long (at most a fifth), and never more than two seconds.
+    EXPECT_EQ(SummaryPanel::delayMs(Cause::Data, 5), SummaryPanel::kCoalesceMs);
+    EXPECT_EQ(SummaryPanel::delayMs(Cause::Data, 300), 1200);
+    EXPECT_EQ(SummaryPanel::delayMs(Cause::Data, 5000), 2000);
+}
+
 TEST(AppSummary, ALeakingLogIsDiagnosed) {
     test::TestWindow w;
     ASSERT_TRUE(w.open({sample("node22-leak-trace-gc.log")}));

@@ -6,6 +6,7 @@
 #include <QTableWidget>
 #include <QTextBrowser>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <utility>
 
 #include "gcscope/model/timeline.hpp"
@@ -74,9 +75,17 @@ SummaryPanel::SummaryPanel(LogSession& session, QWidget* parent)
     timer_.setObjectName(QStringLiteral("summary refresh"));
     timer_.setSingleShot(true);
     connect(&timer_, &QTimer::timeout, this, &SummaryPanel::startJob);
-    connect(&session, &LogSession::visibleRangeChanged, this, [this] { schedule(false); });
-    connect(&session, &LogSession::dataAppended, this, [this] { schedule(true); });
-    connect(&session, &LogSession::seriesVisibilityChanged, this, [this] { schedule(true); });
+    connect(&session, &LogSession::visibleRangeChanged, this, [this] {
+        schedule(false, session_.isAnnouncingData() ? Cause::Data : Cause::User);
+    });
+    connect(&session, &LogSession::dataAppended, this, [this] { schedule(true, Cause::Data); });
+    connect(&session, &LogSession::seriesVisibilityChanged, this, [this] { schedule(true, Cause::User); });
+    // The end of a load is not paced like the data before it: its statistics are the final ones.
+    connect(&session, &LogSession::sourcesChanged, this, [this] {
+        for (int i = 0; i < session_.sourceCount(); ++i)
+            if (session_.source(i).state == SourceInfo::State::Loading) return;
+        schedule(true, Cause::User);
+    });
     recomputeNow();
 }
 
@@ -84,13 +93,21 @@ SummaryPanel::~SummaryPanel() {
     pool_.waitForDone();
 }
 
-void SummaryPanel::schedule(bool whole_too) {
+int SummaryPanel::delayMs(Cause cause, qint64 last_ms) {
+    const qint64 wait = cause == Cause::User ? last_ms : std::min(kDataCostFactor * last_ms, kMaxDataDelayMs);
+    return int(std::max<qint64>(kCoalesceMs, wait));
+}
+
+void SummaryPanel::schedule(bool whole_too, Cause cause) {
     whole_dirty_ = whole_dirty_ || whole_too;
     if (running_) {
+        if (!pending_ || cause == Cause::User) pending_cause_ = cause;
         pending_ = true;
-    } else if (!timer_.isActive()) {
-        timer_.start(int(std::max<qint64>(kCoalesceMs, last_ms_)));
+        return;
     }
+    // A user's change while a data-paced computation waits comes sooner.
+    const int delay = delayMs(cause, last_ms_);
+    if (!timer_.isActive() || timer_.remainingTime() > delay) timer_.start(delay);
 }
 
 SummaryJob SummaryPanel::makeJob() {
@@ -116,7 +133,7 @@ void SummaryPanel::startJob() {
                 running_ = false;
                 last_ms_ = result->elapsed_ms;
                 show(std::move(*result), zoomed);
-                if (pending_) schedule(false);
+                if (pending_) schedule(false, pending_cause_);
             },
             Qt::QueuedConnection);
     });

@@ -1,6 +1,7 @@
 // Statistics and diagnosis of the visible range beside those of the whole log, for the shown
 // isolates. Recomputed off the GUI thread when the range, the data or the shown isolates change,
-// coalesced, and never more than half the time (a big log's statistics take seconds).
+// coalesced: at most half the time after the user's changes, and at most a fifth while data
+// streams in (a big log's statistics take seconds, and the load needs the cores).
 #pragma once
 
 #include <QStringList>
@@ -25,6 +26,14 @@ class SummaryPanel : public QWidget {
     /// Changes within this delay are computed once (zoom and pan emit many ranges); a slow
     /// computation waits at least as long as it took before the next one.
     static constexpr int kCoalesceMs = 40;
+    /// What asked for a new result: the user (zoom, pan, shown isolates), or arriving data, whose
+    /// result is out of date within a tenth of a second while a log loads.
+    enum class Cause { User, Data };
+    /// The wait before the next computation, after the last one took `last_ms`: as long again for
+    /// the user's changes; for data, kDataCostFactor times as long, at most kMaxDataDelayMs.
+    static int delayMs(Cause cause, qint64 last_ms);
+    static constexpr qint64 kDataCostFactor = 4;
+    static constexpr qint64 kMaxDataDelayMs = 2000;
     /// Findings listed per column at most (a log of thousands of isolates can have thousands).
     static constexpr int kMaxFindingsShown = 100;
 
@@ -48,7 +57,7 @@ class SummaryPanel : public QWidget {
     void updated();
 
   private:
-    void schedule(bool whole_too);
+    void schedule(bool whole_too, Cause cause);
     void startJob();
     SummaryJob makeJob();
     void show(SummaryResult&& result, bool zoomed);
@@ -69,7 +78,8 @@ class SummaryPanel : public QWidget {
     QTimer timer_;
     QThreadPool pool_;  ///< one worker; waited for on destruction
     bool running_ = false;
-    bool pending_ = false;  ///< a change arrived while the worker ran
+    bool pending_ = false;       ///< a change arrived while the worker ran
+    Cause pending_cause_ = Cause::Data;  ///< User if any of those changes was the user's
     bool whole_dirty_ = true;
     qint64 last_ms_ = 0;
 };
