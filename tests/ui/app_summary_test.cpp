@@ -50,6 +50,18 @@ TEST(AppSummary, ALoadedLogIsSummarisedWithoutBeingAsked) {
     EXPECT_EQ(summary.text(Row::Events, SummaryPanel::VisibleColumn), QStringLiteral("101"));
 }
 
+TEST(AppSummary, StatisticsOfALogStillLoadingSayTheyAreOfTheLogSoFar) {
+    LogSession session;
+    SummaryPanel summary(session);
+    session.noteLoadStarted(0, QStringLiteral("service.log"));
+    summary.recomputeNow();
+    EXPECT_EQ(summary.title(SummaryPanel::WholeColumn), QStringLiteral("Whole log so far"));
+    // The end of the load brings the final statistics without waiting for more data.
+    session.noteLoadFinished(0, parser::ParseStats{}, QString());
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] { return summary.title(SummaryPanel::WholeColumn) == QStringLiteral("Whole log"); }, 5000));
+}
+
 TEST(AppSummary, ArrivingDataIsSummarisedLessOftenThanTheUsersChanges) {
     using Cause = SummaryPanel::Cause;
     // The user's changes wait as long as the last computation took (at most half the time)...

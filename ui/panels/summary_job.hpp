@@ -22,6 +22,7 @@ struct SummaryJob {
     model::TimeRange range;      ///< the visible range
     bool zoomed = false;         ///< range differs from the whole log (else computed once)
     bool whole = true;           ///< also the whole log (it changes with data and visibility only)
+    bool loading = false;        ///< a log was still loading: the result is of the log so far
 };
 
 struct SummaryResult {

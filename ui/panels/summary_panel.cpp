@@ -82,9 +82,7 @@ SummaryPanel::SummaryPanel(LogSession& session, QWidget* parent)
     connect(&session, &LogSession::seriesVisibilityChanged, this, [this] { schedule(true, Cause::User); });
     // The end of a load is not paced like the data before it: its statistics are the final ones.
     connect(&session, &LogSession::sourcesChanged, this, [this] {
-        for (int i = 0; i < session_.sourceCount(); ++i)
-            if (session_.source(i).state == SourceInfo::State::Loading) return;
-        schedule(true, Cause::User);
+        if (job_loading_ && !session_.isLoading()) schedule(true, Cause::User);
     });
     recomputeNow();
 }
@@ -116,6 +114,7 @@ SummaryJob SummaryPanel::makeJob() {
     job.range = session_.visibleRange();
     job.zoomed = session_.isZoomed();
     job.whole = whole_dirty_;
+    job.loading = job_loading_ = session_.isLoading();
     whole_dirty_ = false;
     return job;
 }
@@ -129,10 +128,10 @@ void SummaryPanel::startJob() {
         auto result = std::make_shared<SummaryResult>(computeSummary(timeline, job));
         QMetaObject::invokeMethod(
             this,
-            [this, result, zoomed = job.zoomed] {
+            [this, result, zoomed = job.zoomed, loading = job.loading] {
                 running_ = false;
                 last_ms_ = result->elapsed_ms;
-                show(std::move(*result), zoomed);
+                show(std::move(*result), zoomed, loading);
                 if (pending_) schedule(false, pending_cause_);
             },
             Qt::QueuedConnection);
@@ -144,17 +143,20 @@ void SummaryPanel::recomputeNow() {
     pool_.waitForDone();
     QCoreApplication::sendPostedEvents(this, QEvent::MetaCall);  // a finished job's result first
     const SummaryJob job = makeJob();
-    show(computeSummary(session_.timeline(), job), job.zoomed);
+    show(computeSummary(session_.timeline(), job), job.zoomed, job.loading);
 }
 
-void SummaryPanel::show(SummaryResult&& r, bool zoomed) {
+void SummaryPanel::show(SummaryResult&& r, bool zoomed, bool loading) {
     fillColumn(VisibleColumn, r.visible);
     if (r.whole) fillColumn(WholeColumn, *r.whole);
     if (r.whole_findings) findings_[WholeColumn] = std::move(*r.whole_findings);
     findings_[VisibleColumn] = std::move(r.visible_findings);
     zoomed_ = zoomed;
-    const QString whole_html =
-        findingsHtml(WholeColumn, zoomed ? tr("Whole log") : tr("Whole log (all visible)"));
+    // While a log loads, the numbers trail the counts elsewhere (they are recomputed less often
+    // than the data arrives): the heading says they are of the log so far.
+    const QString whole = loading ? tr("Whole log so far") : tr("Whole log");
+    table_->horizontalHeaderItem(WholeColumn)->setText(whole);
+    const QString whole_html = findingsHtml(WholeColumn, zoomed ? whole : tr("%1 (all visible)").arg(whole));
     diagnosis_->setHtml(zoomed ? findingsHtml(VisibleColumn, tr("Visible range")) + whole_html
                                : whole_html);
     emit updated();
@@ -205,6 +207,10 @@ QString SummaryPanel::findingsHtml(Column column, const QString& scope) const {
 
 QString SummaryPanel::text(SummaryRow row, Column column) const {
     return table_->item(int(row), column)->text();
+}
+
+QString SummaryPanel::title(Column column) const {
+    return table_->horizontalHeaderItem(column)->text();
 }
 
 }  // namespace gcscope::ui

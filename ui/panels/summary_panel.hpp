@@ -42,6 +42,8 @@ class SummaryPanel : public QWidget {
 
     /// The text shown for `row` in `column` (for tests and copy).
     QString text(SummaryRow row, Column column) const;
+    /// The heading of `column` ("Whole log so far" while a log loads).
+    QString title(Column column) const;
     /// Findings of the visible range / whole log ("pid 1234 · 0x…: message"), all of them (the
     /// panel lists the first kMaxFindingsShown).
     QStringList findings(Column column) const;
@@ -60,7 +62,7 @@ class SummaryPanel : public QWidget {
     void schedule(bool whole_too, Cause cause);
     void startJob();
     SummaryJob makeJob();
-    void show(SummaryResult&& result, bool zoomed);
+    void show(SummaryResult&& result, bool zoomed, bool loading);
     void fillColumn(Column column, const model::RangeStats& stats);
     const std::vector<model::Finding>& shownFindings(Column column) const;
     /// "pid 1234 · 0x…: " for a finding of an isolate, "" for one of a whole log.
@@ -74,7 +76,8 @@ class SummaryPanel : public QWidget {
     /// Per column; the whole log's are kept between results, as it changes less often. Texts
     /// are made only for what is listed: a log of 45,000 isolates has tens of thousands.
     std::vector<model::Finding> findings_[2];
-    bool zoomed_ = false;  ///< what the last result was computed for
+    bool zoomed_ = false;         ///< what the last result was computed for
+    bool job_loading_ = false;    ///< the last computation started was of a log still loading
     QTimer timer_;
     QThreadPool pool_;  ///< one worker; waited for on destruction
     bool running_ = false;

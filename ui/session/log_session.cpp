@@ -152,6 +152,11 @@ void LogSession::noteLoadCancelled(int source, const parser::ParseStats& stats) 
     flushAppended();
 }
 
+bool LogSession::isLoading() const {
+    return std::any_of(sources_.begin(), sources_.end(),
+                       [](const SourceInfo& s) { return s.state == SourceInfo::State::Loading; });
+}
+
 bool LogSession::anyFollowing() const {
     return std::any_of(sources_.begin(), sources_.end(),
                        [](const SourceInfo& s) { return s.following; });

@@ -89,6 +89,8 @@ public:
     /// Asks the loader to follow a source or stop (followChanged() comes back through it).
     void requestFollow(int source, bool on) { emit followRequested(source, on); }
     bool anyFollowing() const;
+    /// A log is being read for the first time: what the views show is the log so far.
+    bool isLoading() const;
     const std::vector<RestartMark>& restarts() const { return restarts_; }
 
     EventRef selectedEvent() const { return selected_; }
