@@ -46,7 +46,10 @@ TEST(AppSummary, ALoadedLogIsSummarisedWithoutBeingAsked) {
     ASSERT_TRUE(w.open({sample("node22-workers-trace-gc.log")}));
     SummaryPanel& summary = w->summary();
     ASSERT_TRUE(QTest::qWaitFor(
-        [&] { return summary.text(Row::Events, SummaryPanel::WholeColumn) == QStringLiteral("101"); }, 5000));
+        [&] {
+            return summary.text(Row::Events, SummaryPanel::WholeColumn) == QStringLiteral("101");
+        },
+        5000));
     EXPECT_EQ(summary.text(Row::Events, SummaryPanel::VisibleColumn), QStringLiteral("101"));
 }
 
@@ -59,7 +62,10 @@ TEST(AppSummary, StatisticsOfALogStillLoadingSayTheyAreOfTheLogSoFar) {
     // The end of the load brings the final statistics without waiting for more data.
     session.noteLoadFinished(0, parser::ParseStats{}, QString());
     ASSERT_TRUE(QTest::qWaitFor(
-        [&] { return summary.title(SummaryPanel::WholeColumn) == QStringLiteral("Whole log"); }, 5000));
+        [&] {
+            return summary.title(SummaryPanel::WholeColumn) == QStringLiteral("Whole log");
+        },
+        5000));
 }
 
 TEST(AppSummary, ArrivingDataIsSummarisedLessOftenThanTheUsersChanges) {

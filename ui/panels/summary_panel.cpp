@@ -79,7 +79,8 @@ SummaryPanel::SummaryPanel(LogSession& session, QWidget* parent)
         schedule(false, session_.isAnnouncingData() ? Cause::Data : Cause::User);
     });
     connect(&session, &LogSession::dataAppended, this, [this] { schedule(true, Cause::Data); });
-    connect(&session, &LogSession::seriesVisibilityChanged, this, [this] { schedule(true, Cause::User); });
+    connect(&session, &LogSession::seriesVisibilityChanged, this,
+            [this] { schedule(true, Cause::User); });
     // The end of a load is not paced like the data before it: its statistics are the final ones.
     connect(&session, &LogSession::sourcesChanged, this, [this] {
         if (job_loading_ && !session_.isLoading()) schedule(true, Cause::User);
@@ -92,7 +93,8 @@ SummaryPanel::~SummaryPanel() {
 }
 
 int SummaryPanel::delayMs(Cause cause, qint64 last_ms) {
-    const qint64 wait = cause == Cause::User ? last_ms : std::min(kDataCostFactor * last_ms, kMaxDataDelayMs);
+    const qint64 wait =
+        cause == Cause::User ? last_ms : std::min(kDataCostFactor * last_ms, kMaxDataDelayMs);
     return int(std::max<qint64>(kCoalesceMs, wait));
 }
 
@@ -156,7 +158,8 @@ void SummaryPanel::show(SummaryResult&& r, bool zoomed, bool loading) {
     // than the data arrives): the heading says they are of the log so far.
     const QString whole = loading ? tr("Whole log so far") : tr("Whole log");
     table_->horizontalHeaderItem(WholeColumn)->setText(whole);
-    const QString whole_html = findingsHtml(WholeColumn, zoomed ? whole : tr("%1 (all visible)").arg(whole));
+    const QString whole_html =
+        findingsHtml(WholeColumn, zoomed ? whole : tr("%1 (all visible)").arg(whole));
     diagnosis_->setHtml(zoomed ? findingsHtml(VisibleColumn, tr("Visible range")) + whole_html
                                : whole_html);
     emit updated();
