@@ -74,6 +74,15 @@ TEST_F(AppEventsTable, SortingByPauseAndBackToLogOrder) {
     table().view().sortByColumn(Model::CollectorColumn, Qt::AscendingOrder);
     EXPECT_EQ(cell(model(), 0, Model::CollectorColumn), QStringLiteral("Mark-Compact"));
     EXPECT_EQ(cell(model(), 100, Model::CollectorColumn), QStringLiteral("Scavenge"));
+    // Rows of one collector stay in log order.
+    for (int r = 1; r < model().rowCount(); ++r) {
+        if (cell(model(), r, Model::CollectorColumn) !=
+            cell(model(), r - 1, Model::CollectorColumn))
+            continue;
+        EXPECT_LT(log_order.indexOf(cell(model(), r - 1, Model::LineColumn)),
+                  log_order.indexOf(cell(model(), r, Model::LineColumn)))
+            << "row " << r;
+    }
     // A third click on the header clears the indicator: log order again.
     table().view().horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
     for (int r = 0; r < model().rowCount(); ++r)

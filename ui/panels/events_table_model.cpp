@@ -330,45 +330,40 @@ void EventsTableModel::sortRows() {
     sorted_.clear();
     sorted_.shrink_to_fit();
     if (sort_column_ < 0) return;
-    // Keys are read once into a vector: a comparison then costs no column lookups. Absent values
-    // (NaN) go last in either order; ties keep log order (stable sort over the log order).
-    std::vector<std::pair<double, uint64_t>> keyed;
+    // Keys are read once into a vector: the sort then costs no column lookups. Absent values
+    // (NaN) go last in either order; ties keep log order (orderByKey is stable).
+    std::vector<model::KeyedRow> keyed;
     keyed.reserve(rows_);
     for (const Block& b : blocks_) {
         const size_t n = b.rowCount(filtered());
         for (size_t k = 0; k < n; ++k) {
             const EventRef e{int64_t(b.series), int64_t(filtered() ? b.rows[k] : b.begin + k)};
-            keyed.emplace_back(sortKey(e), pack(e));
+            keyed.push_back({sortKey(e), pack(e)});
         }
     }
-    // Text columns sort by name, not by id: rank the distinct ids alphabetically first.
-    if (sort_column_ == CollectorColumn || sort_column_ == ReasonColumn) {
-        std::vector<double> ids;
-        for (const auto& k : keyed) ids.push_back(k.first);
-        std::sort(ids.begin(), ids.end());
-        ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-        std::vector<std::pair<QString, double>> names;
-        for (double id : ids) {
-            if (sort_column_ == CollectorColumn) {
-                names.emplace_back(collectorName(model::CollectorKey(id)), id);
-            } else {
-                const std::string_view r = session_.timeline().strings().at(uint32_t(id));
-                names.emplace_back(QString::fromUtf8(r.data(), qsizetype(r.size())), id);
-            }
+    if (sort_column_ == CollectorColumn || sort_column_ == ReasonColumn) rankByName(keyed);
+    sorted_ = model::orderByKey(std::move(keyed), sort_order_ == Qt::AscendingOrder);
+}
+
+void EventsTableModel::rankByName(std::vector<model::KeyedRow>& keyed) const {
+    // The keys are 16-bit ids (collector keys, interned reasons): text columns sort by name, so
+    // each id becomes the rank of its name among the ids present.
+    std::vector<char> present(size_t(1) << 16, 0);
+    for (const model::KeyedRow& k : keyed) present[size_t(k.key)] = 1;
+    std::vector<std::pair<QString, size_t>> names;
+    for (size_t id = 0; id < present.size(); ++id) {
+        if (!present[id]) continue;
+        if (sort_column_ == CollectorColumn) {
+            names.emplace_back(collectorName(model::CollectorKey(id)), id);
+        } else {
+            const std::string_view r = session_.timeline().strings().at(uint32_t(id));
+            names.emplace_back(QString::fromUtf8(r.data(), qsizetype(r.size())), id);
         }
-        std::sort(names.begin(), names.end());
-        QHash<double, double> rank;
-        for (size_t r = 0; r < names.size(); ++r) rank.insert(names[r].second, double(r));
-        for (auto& k : keyed) k.first = rank.value(k.first);
     }
-    const bool ascending = sort_order_ == Qt::AscendingOrder;
-    std::stable_sort(keyed.begin(), keyed.end(), [ascending](const auto& a, const auto& b) {
-        if (std::isnan(a.first) || std::isnan(b.first))
-            return !std::isnan(a.first) && std::isnan(b.first);
-        return ascending ? a.first < b.first : a.first > b.first;
-    });
-    sorted_.reserve(keyed.size());
-    for (const auto& k : keyed) sorted_.push_back(k.second);
+    std::sort(names.begin(), names.end());
+    std::vector<double> rank(present.size(), 0);
+    for (size_t r = 0; r < names.size(); ++r) rank[names[r].second] = double(r);
+    for (model::KeyedRow& k : keyed) k.key = rank[size_t(k.key)];
 }
 
 void EventsTableModel::scanCollectors() {

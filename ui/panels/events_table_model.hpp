@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "gcscope/model/collector.hpp"
+#include "gcscope/model/key_sort.hpp"
 #include "gcscope/model/time_range.hpp"
 #include "gcscope/parser/gc_record.hpp"
 #include "session/event_ref.hpp"
@@ -92,6 +93,8 @@ class EventsTableModel : public QAbstractTableModel {
     void rebuild();
     void scanCollectors();
     void sortRows();
+    /// Text columns: replaces each row's id by the rank of its name.
+    void rankByName(std::vector<model::KeyedRow>& keyed) const;
     double sortKey(EventRef e) const;
     QString cellText(EventRef e, int column) const;
     const QString& logName(uint32_t source) const;
