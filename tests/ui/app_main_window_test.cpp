@@ -62,6 +62,32 @@ TEST(AppMainWindow, UncheckingAnIsolateHidesItsSeriesAndItsRows) {
     EXPECT_EQ(w->events().model().rowCount(), rows);
 }
 
+TEST(AppMainWindow, ALogsCheckboxHidesAndShowsAllItsIsolatesInOneChange) {
+    TestWindow w;
+    ASSERT_TRUE(w.open({sample("node22-workers-trace-gc.log")}));
+    QTreeWidgetItem* log = w->sources().topLevelItem(0);
+    const int rows = w->events().model().rowCount();
+    // One change of the session, not one per isolate: every change has each view look at every
+    // isolate, and a log of 20,000 isolates took seconds.
+    QSignalSpy changes(&w->session(), &LogSession::seriesVisibilityChanged);
+    log->setCheckState(0, Qt::Unchecked);
+    QCoreApplication::processEvents();
+    EXPECT_EQ(changes.count(), 1);
+    EXPECT_TRUE(w->session().visibleSeries().empty());
+    EXPECT_EQ(w->events().model().rowCount(), 0);
+    EXPECT_EQ(log->checkState(0), Qt::Unchecked);
+    for (int i = 0; i < log->childCount(); ++i)
+        EXPECT_EQ(log->child(i)->checkState(0), Qt::Unchecked);
+
+    log->setCheckState(0, Qt::Checked);
+    QCoreApplication::processEvents();
+    EXPECT_EQ(changes.count(), 2);
+    EXPECT_EQ(w->session().visibleSeries().size(), 3u);
+    EXPECT_EQ(w->events().model().rowCount(), rows);
+    for (int i = 0; i < log->childCount(); ++i)
+        EXPECT_EQ(log->child(i)->checkState(0), Qt::Checked);
+}
+
 TEST(AppMainWindow, DroppingTwoFilesOpensBoth) {
     TestWindow w;
     QMimeData mime;

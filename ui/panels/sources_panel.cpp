@@ -25,13 +25,26 @@ void setIfChanged(QTreeWidgetItem* item, int column, int role, const QVariant& v
 /// Clicking it still checks or unchecks every isolate, as Qt does.
 class LogItem : public QTreeWidgetItem {
   public:
-    using QTreeWidgetItem::QTreeWidgetItem;
+    LogItem(SourcesPanel* panel, int source) : QTreeWidgetItem(panel), source_(source) {}
     QVariant data(int column, int role) const override {
         if (role == Qt::CheckStateRole && column == SourcesPanel::NameColumn && childCount() > 0)
             return shown;
         return QTreeWidgetItem::data(column, role);
     }
+    /// A click on the log's box shows or hides all its isolates in one change of the session;
+    /// Qt's own tristate handling would set each isolate's box, one session change apiece.
+    void setData(int column, int role, const QVariant& value) override {
+        if (role == Qt::CheckStateRole && column == SourcesPanel::NameColumn && childCount() > 0) {
+            static_cast<SourcesPanel*>(treeWidget())
+                ->setLogVisible(source_, value.value<Qt::CheckState>() == Qt::Checked);
+            return;
+        }
+        QTreeWidgetItem::setData(column, role, value);
+    }
     Qt::CheckState shown = Qt::Checked;
+
+  private:
+    const int source_;
 };
 
 QString stateText(const SourceInfo& info, qint64 now_ms) {
@@ -86,7 +99,7 @@ SourcesPanel::SourcesPanel(LogSession& session, QWidget* parent)
 
 QTreeWidgetItem* SourcesPanel::sourceItem(int source) {
     while (source_items_.size() <= size_t(source)) {
-        auto* item = new LogItem(this);
+        auto* item = new LogItem(this, int(source_items_.size()));
         item->setData(NameColumn, kSeriesRole, -1);
         item->setFlags(item->flags() | Qt::ItemIsUserCheckable | Qt::ItemIsAutoTristate);
         item->setExpanded(true);
@@ -208,13 +221,33 @@ void SourcesPanel::refreshTree() {
                                   indexFromItem(log->child(last), GcsColumn));
     }
     // Check boxes only change with the visibility: reading 30,000 of them on every growth of a
-    // log kept the GUI thread busy while it loaded.
-    for (size_t i = 0; visibility_changed_ && i < n; ++i) {
-        const model::Series& s = timeline.series(i);
-        if (s.source() >= per_source.size() || s.size() == 0) continue;
-        QTreeWidgetItem* item = seriesItem(i);
-        const Qt::CheckState check = session_.isSeriesVisible(i) ? Qt::Checked : Qt::Unchecked;
-        if (item->checkState(NameColumn) != check) item->setCheckState(NameColumn, check);
+    // log kept the GUI thread busy while it loaded. Set quietly too, the view hearing once per
+    // log: a log's box changes all of its isolates' at once.
+    if (visibility_changed_) {
+        std::vector<std::pair<int, int>> changed_checks(per_source.size(), {INT_MAX, -1});
+        {
+            const QSignalBlocker quiet(model());
+            for (size_t i = 0; i < n; ++i) {
+                const model::Series& s = timeline.series(i);
+                if (s.source() >= per_source.size() || s.size() == 0) continue;
+                QTreeWidgetItem* item = seriesItem(i);
+                const Qt::CheckState check =
+                    session_.isSeriesVisible(i) ? Qt::Checked : Qt::Unchecked;
+                if (item->checkState(NameColumn) == check) continue;
+                item->setCheckState(NameColumn, check);
+                if (!item->parent()) continue;
+                auto& [first, last] = changed_checks[s.source()];
+                first = std::min(first, series_rows_[i]);
+                last = std::max(last, series_rows_[i]);
+            }
+        }
+        for (size_t source = 0; source < per_source.size(); ++source) {
+            const auto [first, last] = changed_checks[source];
+            if (last < 0) continue;
+            QTreeWidgetItem* log = source_items_[source];
+            emit model()->dataChanged(indexFromItem(log->child(first), NameColumn),
+                                      indexFromItem(log->child(last), NameColumn));
+        }
     }
     for (size_t i = 0; i < new_items_.size(); ++i) {
         if (new_items_[i].isEmpty()) continue;
@@ -235,6 +268,14 @@ void SourcesPanel::refreshTree() {
     }
     updating_ = false;
     visibility_changed_ = false;
+}
+
+void SourcesPanel::setLogVisible(int source, bool visible) {
+    std::vector<size_t> series;
+    const model::Timeline& timeline = session_.timeline();
+    for (size_t i = 0; i < timeline.seriesCount(); ++i)
+        if (timeline.series(i).source() == uint32_t(source)) series.push_back(i);
+    session_.setSeriesVisible(series, visible);  // refresh() follows: the boxes, the log's too
 }
 
 void SourcesPanel::onItemChanged(QTreeWidgetItem* item, int column) {

@@ -34,6 +34,8 @@ class SourcesPanel : public QTreeWidget {
     /// always): with tens of thousands of isolates a refresh walks all of them.
     void setPacedFromMs(qint64 ms) { pacer_.setPacedFromMs(ms); }
     bool refreshPending() const { return pacer_.pending(); }
+    /// Shows or hides every isolate of log `source` (its checkbox), in one change.
+    void setLogVisible(int source, bool visible);
 
     QSize sizeHint() const override { return {470, 150}; }
 

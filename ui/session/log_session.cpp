@@ -22,9 +22,18 @@ bool LogSession::isSeriesVisible(size_t series) const {
 }
 
 void LogSession::setSeriesVisible(size_t series, bool visible) {
-    if (isSeriesVisible(series) == visible) return;
-    if (series >= hidden_.size()) hidden_.resize(series + 1, 0);
-    hidden_[series] = !visible;
+    setSeriesVisible(std::span<const size_t>(&series, 1), visible);
+}
+
+void LogSession::setSeriesVisible(std::span<const size_t> series, bool visible) {
+    bool changed = false;
+    for (size_t s : series) {
+        if (isSeriesVisible(s) == visible) continue;
+        if (s >= hidden_.size()) hidden_.resize(s + 1, 0);
+        hidden_[s] = !visible;
+        changed = true;
+    }
+    if (!changed) return;
     emit seriesVisibilityChanged();
     if (!zoomed_) resetZoom();
 }

@@ -6,6 +6,7 @@
 #include <QObject>
 #include <QString>
 #include <QTimer>
+#include <span>
 #include <vector>
 
 #include "gcscope/model/time_range.hpp"
@@ -64,6 +65,9 @@ public:
     // Series shown in the charts (a new series is shown).
     bool isSeriesVisible(size_t series) const;
     void setSeriesVisible(size_t series, bool visible);
+    /// Shows or hides several series with one seriesVisibilityChanged(): a log's checkbox
+    /// toggles tens of thousands, and each signal has every view look at every series.
+    void setSeriesVisible(std::span<const size_t> series, bool visible);
     /// Indexes of the visible series that exist now.
     std::vector<size_t> visibleSeries() const;
 
