@@ -100,6 +100,32 @@ TEST(ChartViews, WorkersLogBuildsEverySeriesPointUnzoomed) {
         << legend.join(QLatin1Char('|')).toStdString();
 }
 
+TEST(ChartViews, AnEmptyPlotSaysWhyItIsEmpty) {
+    LogSession session;
+    auto heap = makeChart<HeapChart>(session);
+    EXPECT_EQ(heap->message(), QStringLiteral("No GC log open"));
+    load(session, QStringLiteral("node22-workers-trace-gc.log"));
+    const std::vector<size_t> all = session.visibleSeries();
+    auto pause = makeChart<PauseChart>(session);
+    auto frequency = makeChart<FrequencyChart>(session);
+    session.setSeriesVisible(all, false);
+    for (ChartView* chart :
+         {static_cast<ChartView*>(heap.get()), static_cast<ChartView*>(pause.get()),
+          static_cast<ChartView*>(frequency.get())}) {
+        chart->redrawNow();
+        EXPECT_EQ(chart->message(),
+                  QStringLiteral("Every isolate is hidden: check one under Logs"));
+    }
+    session.setSeriesVisible(all, true);
+    const model::TimeRange full = session.fullRange();
+    session.setVisibleRange({full.to_ms + 1000, full.to_ms + 2000});
+    pause->redrawNow();
+    EXPECT_EQ(pause->message(), QStringLiteral("No GC in the visible range"));
+    session.resetZoom();
+    pause->redrawNow();
+    EXPECT_TRUE(pause->message().isEmpty());
+}
+
 TEST(ChartViews, TimeAxisIsInSecondsAndFollowsTheSession) {
     LogSession session;
     load(session, QStringLiteral("node22-leak-trace-gc.log"));

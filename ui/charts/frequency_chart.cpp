@@ -134,12 +134,7 @@ void FrequencyChart::apply(const FrequencyJob& job, FrequencyPlot&& plot) {
     old_lower_->replace(steps_.young);
     old_upper_->replace(steps_.total);
     overhead_->replace(steps_.overhead);
-    if (session().timeline().seriesCount() == 0) {
-        setMessage(QStringLiteral("No GC log open"));
-    } else {
-        setMessage(steps_.buckets.empty() ? QStringLiteral("No GC in the visible range")
-                                          : QString());
-    }
+    setEmptyMessage(!steps_.buckets.empty());
 }
 
 QString FrequencyChart::hoverTextAt(QPointF view_pos) const {

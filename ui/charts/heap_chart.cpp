@@ -109,11 +109,7 @@ void HeapChart::rebuild(int width) {
     more_key_->setName(more > 0 ? QStringLiteral("+%1 more isolates").arg(more) : QString());
     setInLegend(more_key_, several && more > 0);
 
-    if (timeline.seriesCount() == 0) {
-        setMessage(QStringLiteral("No GC log open"));
-    } else {
-        setMessage(any ? QString() : QStringLiteral("No GC in the visible range"));
-    }
+    setEmptyMessage(any);
 }
 
 }  // namespace gcscope::ui::charts

@@ -223,12 +223,7 @@ void PauseChart::apply(const PauseJob& job, PausePlot&& plot) {
     collectMarkers(job);
     drawMarkers();
 
-    if (session().timeline().seriesCount() == 0) {
-        setMessage(QStringLiteral("No GC log open"));
-    } else {
-        setMessage(plot.any || !markers_.isEmpty() ? QString()
-                                                   : QStringLiteral("No GC in the visible range"));
-    }
+    setEmptyMessage(plot.any || !markers_.isEmpty());
 }
 
 }  // namespace gcscope::ui::charts

@@ -180,6 +180,18 @@ void ChartView::setMessage(const QString& text) {
     placeMessage();
 }
 
+void ChartView::setEmptyMessage(bool drawn) {
+    if (drawn) {
+        setMessage({});
+    } else if (session_.timeline().seriesCount() == 0) {
+        setMessage(QStringLiteral("No GC log open"));
+    } else if (session_.visibleSeries().empty()) {
+        setMessage(QStringLiteral("Every isolate is hidden: check one under Logs"));
+    } else {
+        setMessage(QStringLiteral("No GC in the visible range"));
+    }
+}
+
 void ChartView::placeMessage() {
     if (message_.isEmpty()) return;
     const QRectF area = chart()->plotArea();

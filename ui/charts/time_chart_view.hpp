@@ -118,6 +118,9 @@ class ChartView : public QChartView {
     virtual void updateHighlight() {}
 
     void setMessage(const QString& text);
+    /// No message when `drawn`; else why the plot is empty: no log, every isolate hidden, or
+    /// no GC in the visible range.
+    void setEmptyMessage(bool drawn);
     /// Shows or hides `series` in the legend.
     void setInLegend(QAbstractSeries* series, bool shown);
     void hideFromLegend(QAbstractSeries* series) { setInLegend(series, false); }
