@@ -187,9 +187,9 @@ void SourcesPanel::refreshTree() {
     std::vector<uint64_t> per_source(size_t(session_.sourceCount()), 0);
     const size_t n = timeline.seriesCount();
     if (shown_sizes_.size() < n) shown_sizes_.resize(n, 0);
-    // The counts of the isolates change quietly, then the view hears once per log: one notice
-    // per isolate made the tree re-measure each changed row, tens of thousands of them.
-    std::vector<std::pair<int, int>> changed_rows(per_source.size(), {INT_MAX, -1});
+    // Counts and check boxes change quietly, then the view hears once per log and column: one
+    // notice per isolate made the tree re-measure each changed row, tens of thousands of them.
+    std::vector<ChangedRows> changed_counts(per_source.size()), changed_checks(per_source.size());
     std::vector<size_t> isolates(per_source.size(), 0), shown(per_source.size(), 0);
     {
         const QSignalBlocker quiet(model());
@@ -199,56 +199,26 @@ void SourcesPanel::refreshTree() {
             if (s.source() >= per_source.size() || size == 0) continue;  // source not announced yet
             per_source[s.source()] += size;
             ++isolates[s.source()];
-            shown[s.source()] += session_.isSeriesVisible(i);
+            const bool visible = session_.isSeriesVisible(i);
+            shown[s.source()] += visible;
             QTreeWidgetItem* item = seriesItem(i);
+            const bool added = item->parent() != nullptr;  // a new item is added below, as it is
+            // Check boxes only change with the visibility: reading 30,000 of them on every growth
+            // of a log kept the GUI thread busy while it loaded.
+            const Qt::CheckState check = visible ? Qt::Checked : Qt::Unchecked;
+            if (visibility_changed_ && item->checkState(NameColumn) != check) {
+                item->setCheckState(NameColumn, check);
+                if (added) changed_checks[s.source()].add(series_rows_[i]);
+            }
             // Only what changed: a log of thousands of isolates refreshes ten times a second.
             if (shown_sizes_[i] == size) continue;
             shown_sizes_[i] = size;
             item->setText(GcsColumn, formatCount(size));
-            if (!item->parent()) continue;  // a new item: added below, text and all
-            auto& [first, last] = changed_rows[s.source()];
-            first = std::min(first, series_rows_[i]);
-            last = std::max(last, series_rows_[i]);
+            if (added) changed_counts[s.source()].add(series_rows_[i]);
         }
     }
-    // The rows from the first to the last that changed: while a log loads, the isolates that
-    // grow are usually the newest few (a range of all 45,000 made the view walk every row).
-    for (size_t source = 0; source < per_source.size(); ++source) {
-        const auto [first, last] = changed_rows[source];
-        if (last < 0) continue;
-        QTreeWidgetItem* log = source_items_[source];
-        emit model()->dataChanged(indexFromItem(log->child(first), GcsColumn),
-                                  indexFromItem(log->child(last), GcsColumn));
-    }
-    // Check boxes only change with the visibility: reading 30,000 of them on every growth of a
-    // log kept the GUI thread busy while it loaded. Set quietly too, the view hearing once per
-    // log: a log's box changes all of its isolates' at once.
-    if (visibility_changed_) {
-        std::vector<std::pair<int, int>> changed_checks(per_source.size(), {INT_MAX, -1});
-        {
-            const QSignalBlocker quiet(model());
-            for (size_t i = 0; i < n; ++i) {
-                const model::Series& s = timeline.series(i);
-                if (s.source() >= per_source.size() || s.size() == 0) continue;
-                QTreeWidgetItem* item = seriesItem(i);
-                const Qt::CheckState check =
-                    session_.isSeriesVisible(i) ? Qt::Checked : Qt::Unchecked;
-                if (item->checkState(NameColumn) == check) continue;
-                item->setCheckState(NameColumn, check);
-                if (!item->parent()) continue;
-                auto& [first, last] = changed_checks[s.source()];
-                first = std::min(first, series_rows_[i]);
-                last = std::max(last, series_rows_[i]);
-            }
-        }
-        for (size_t source = 0; source < per_source.size(); ++source) {
-            const auto [first, last] = changed_checks[source];
-            if (last < 0) continue;
-            QTreeWidgetItem* log = source_items_[source];
-            emit model()->dataChanged(indexFromItem(log->child(first), NameColumn),
-                                      indexFromItem(log->child(last), NameColumn));
-        }
-    }
+    notifyChanged(changed_counts, GcsColumn);
+    notifyChanged(changed_checks, NameColumn);
     for (size_t i = 0; i < new_items_.size(); ++i) {
         if (new_items_[i].isEmpty()) continue;
         sourceItem(int(i))->addChildren(new_items_[i]);
@@ -268,6 +238,16 @@ void SourcesPanel::refreshTree() {
     }
     updating_ = false;
     visibility_changed_ = false;
+}
+
+void SourcesPanel::notifyChanged(const std::vector<ChangedRows>& changed, int column) {
+    for (size_t source = 0; source < changed.size(); ++source) {
+        const ChangedRows rows = changed[source];
+        if (rows.last < 0) continue;
+        QTreeWidgetItem* log = source_items_[source];
+        emit model()->dataChanged(indexFromItem(log->child(rows.first), column),
+                                  indexFromItem(log->child(rows.last), column));
+    }
 }
 
 void SourcesPanel::setLogVisible(int source, bool visible) {

@@ -3,6 +3,8 @@
 
 #include <QTimer>
 #include <QTreeWidget>
+#include <algorithm>
+#include <climits>
 #include <set>
 #include <utility>
 #include <vector>
@@ -40,6 +42,17 @@ class SourcesPanel : public QTreeWidget {
     QSize sizeHint() const override { return {470, 150}; }
 
   private:
+    /// The rows of one log whose items changed in a column, from the first to the last: the
+    /// view hears of them in one notice. While a log loads, the isolates that grow are usually
+    /// the newest few (a range of all 45,000 made the view walk every row).
+    struct ChangedRows {
+        int first = INT_MAX, last = -1;
+        void add(int row) {
+            first = std::min(first, row);
+            last = std::max(last, row);
+        }
+    };
+    void notifyChanged(const std::vector<ChangedRows>& changed, int column);
     void refreshTree();
     void onItemChanged(QTreeWidgetItem* item, int column);
     QTreeWidgetItem* sourceItem(int source);
