@@ -22,7 +22,7 @@ void setIfChanged(QTreeWidgetItem* item, int column, int role, const QVariant& v
 /// A log's item: its box says whether all, some or none of its isolates are shown. Qt works
 /// that out (ItemIsAutoTristate) by reading every child's box whenever the item is drawn or
 /// measured, 45,000 reads per paint of a large log; the panel keeps it instead (refreshTree()).
-/// Clicking it still checks or unchecks every isolate, as Qt does.
+/// Clicking it checks or unchecks every isolate, in one change of the session (setData()).
 class LogItem : public QTreeWidgetItem {
   public:
     LogItem(SourcesPanel* panel, int source) : QTreeWidgetItem(panel), source_(source) {}
@@ -202,7 +202,8 @@ void SourcesPanel::refreshTree() {
             const bool visible = session_.isSeriesVisible(i);
             shown[s.source()] += visible;
             QTreeWidgetItem* item = seriesItem(i);
-            const bool added = item->parent() != nullptr;  // a new item is added below, as it is
+            // A new item joins its log below, with the text and box it was made with.
+            const bool added = item->parent() != nullptr;
             // Check boxes only change with the visibility: reading 30,000 of them on every growth
             // of a log kept the GUI thread busy while it loaded.
             const Qt::CheckState check = visible ? Qt::Checked : Qt::Unchecked;
@@ -261,12 +262,12 @@ void SourcesPanel::setLogVisible(int source, bool visible) {
 void SourcesPanel::onItemChanged(QTreeWidgetItem* item, int column) {
     if (updating_ || column != NameColumn) return;
     const qlonglong series = item->data(NameColumn, kSeriesRole).toLongLong();
-    if (series < 0) return;  // a log item: Qt propagates the check to its isolates
+    if (series < 0) return;  // a log item: its box is LogItem::setData()'s
     applying_ = true;
     session_.setSeriesVisible(size_t(series), item->checkState(NameColumn) == Qt::Checked);
     applying_ = false;
-    // The log's box follows in one refresh after the click: checking a log changes the box of
-    // every isolate, one call here each.
+    // The log's box (all, some, none) follows in a refresh after the click: one for all the
+    // clicks of a turn of the event loop.
     if (!log_boxes_posted_) {
         log_boxes_posted_ = true;
         QTimer::singleShot(0, this, [this] {
