@@ -6,6 +6,8 @@
 #include <QClipboard>
 #include <QDir>
 #include <QFile>
+#include <QFontMetricsF>
+#include <QLegend>
 #include <QLineSeries>
 #include <QScatterSeries>
 #include <QSignalSpy>
@@ -124,6 +126,42 @@ TEST(ChartViews, AnEmptyPlotSaysWhyItIsEmpty) {
     session.resetZoom();
     pause->redrawNow();
     EXPECT_TRUE(pause->message().isEmpty());
+}
+
+/// Appends two GCs of a new isolate (pid `pid`) to the session's only log.
+void addIsolate(LogSession& session, int pid) {
+    std::string text;
+    for (int t : {10, 20})
+        text += "[" + std::to_string(pid) + ":0x1000] " + std::to_string(t) +
+                " ms: Scavenge 1.0 (2.0) -> 0.5 (2.0) MB, 0.5 / 0.0 ms  (average mu = 1.000, "
+                "current mu = 1.000) allocation failure; \n";
+    parser::StreamParser parser(session.timeline());
+    parser.feed(text);
+    parser.finish();
+}
+
+TEST(ChartViews, ALegendEntryOfTheSameWidthKeepsThePlotAreasAligned) {
+    LogSession session;
+    session.timeline().addSource("many.log");
+    for (int pid = 1; pid <= HeapChart::kMaxLegendIsolates + 6; ++pid) addIsolate(session, pid);
+    auto heap = makeChart<HeapChart>(session);
+    const QString six_more = heap->insetSignature();
+    // "+6 more isolates" becomes "+7 more isolates": the legend is laid out the same, so the
+    // dashboard need not measure and realign the charts again (it did at every update of a
+    // loading log of thousands of isolates).
+    addIsolate(session, 100);
+    heap->redrawNow();
+    heap->layoutNow();
+    const QFontMetricsF metrics(heap->chart()->legend()->font());
+    ASSERT_EQ(metrics.horizontalAdvance(QStringLiteral("+6 more isolates")),
+              metrics.horizontalAdvance(QStringLiteral("+7 more isolates")))
+        << "the test font's digits are not all of one width";
+    EXPECT_EQ(heap->insetSignature().toStdString(), six_more.toStdString());
+    // A wider entry may wrap the legend: measured again.
+    for (int pid = 101; pid <= 103; ++pid) addIsolate(session, pid);
+    heap->redrawNow();
+    heap->layoutNow();
+    EXPECT_NE(heap->insetSignature(), six_more);  // "+10 more isolates"
 }
 
 TEST(ChartViews, TimeAxisIsInSecondsAndFollowsTheSession) {

@@ -180,9 +180,9 @@ class TimeChartView : public ChartView {
     void setTimeAxisTitleVisible(bool visible);
 
     /// What the automatic plot area depends on besides the time range: size, the widest label
-    /// of each value axis, the legend's entries, the time axis title. Plot areas aligned for one
-    /// signature stay right while it does not change (a pan changes only the time labels), so
-    /// the dashboard skips the costly re-layout then.
+    /// of each value axis, the widths of the legend's entries, the time axis title. Plot areas
+    /// aligned for one signature stay right while it does not change (a pan changes only the
+    /// time labels), so the dashboard skips the costly re-layout then.
     QString insetSignature() const;
     /// The plot area Qt's layout gives this chart now, measured (a synchronous layout) only when
     /// insetSignature() changed since the last measure.
