@@ -11,6 +11,7 @@
 
 #include "panels/summary_job.hpp"
 #include "panels/summary_rows.hpp"
+#include "session/refresh_pacer.hpp"
 
 class QTableWidget;
 class QTextBrowser;
@@ -32,7 +33,8 @@ class SummaryPanel : public QWidget {
     /// The wait before the next computation, after the last one took `last_ms`: as long again for
     /// the user's changes; for data, kDataCostFactor times as long, at most kMaxDataDelayMs.
     static int delayMs(Cause cause, qint64 last_ms);
-    static constexpr qint64 kDataCostFactor = 4;
+    /// The other paced views' factor: a slow view takes at most a fifth of the time.
+    static constexpr qint64 kDataCostFactor = RefreshPacer::kCostFactor;
     static constexpr qint64 kMaxDataDelayMs = 2000;
     /// Findings listed per column at most (a log of thousands of isolates can have thousands).
     static constexpr int kMaxFindingsShown = 100;
