@@ -403,6 +403,21 @@ TEST(ChartViews, OomIsMarkedOnThePauseChart) {
     EXPECT_DOUBLE_EQ(pause->oomMarkers()[0], s.sortTimeMs(s.size() - 1) / 1000);
 }
 
+TEST(ChartViews, ExtraChartsWithEveryIsolateHiddenSaySo) {
+    LogSession session;
+    load(session, QStringLiteral("node18-churn-trace-gc-verbose.log"));
+    auto spaces = makeChart<HeapSpaceChart>(session);
+    auto rate = makeChart<AllocationRateChart>(session);
+    session.setSeriesVisible(session.visibleSeries(), false);
+    // Not "the log was not written with --trace-gc-verbose": it was, and nothing is shown.
+    for (ChartView* chart :
+         {static_cast<ChartView*>(spaces.get()), static_cast<ChartView*>(rate.get())}) {
+        chart->redrawNow();
+        EXPECT_EQ(chart->message(),
+                  QStringLiteral("Every isolate is hidden: check one under Logs"));
+    }
+}
+
 TEST(ChartViews, ExtraChartsHaveData) {
     LogSession session;
     load(session, QStringLiteral("node18-churn-trace-gc-verbose.log"));

@@ -138,11 +138,8 @@ void LinesChart::rebuild(int width) {
     finishLines(int(drawn_.size()));
     bool any = false;
     for (const Line& l : drawn_) any = any || !l.points.empty();
-    if (session().timeline().seriesCount() == 0) {
-        setMessage(QStringLiteral("No GC log open"));
-    } else {
-        setMessage(any ? QString() : emptyText());
-    }
+    // emptyText() only when nothing is drawn: the heap-space chart's looks at every shown isolate.
+    setEmptyMessage(any, any ? QString() : emptyText());
 }
 
 LinesChart::Nearest LinesChart::nearestPoint(QPointF view_pos) const {

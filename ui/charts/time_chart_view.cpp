@@ -181,7 +181,7 @@ void ChartView::setMessage(const QString& text) {
     placeMessage();
 }
 
-void ChartView::setEmptyMessage(bool drawn) {
+void ChartView::setEmptyMessage(bool drawn, const QString& nothing_shown) {
     if (drawn) {
         setMessage({});
     } else if (session_.timeline().seriesCount() == 0) {
@@ -189,7 +189,7 @@ void ChartView::setEmptyMessage(bool drawn) {
     } else if (session_.visibleSeries().empty()) {
         setMessage(QStringLiteral("Every isolate is hidden: check one under Logs"));
     } else {
-        setMessage(QStringLiteral("No GC in the visible range"));
+        setMessage(nothing_shown);
     }
 }
 

@@ -119,8 +119,9 @@ class ChartView : public QChartView {
 
     void setMessage(const QString& text);
     /// No message when `drawn`; else why the plot is empty: no log, every isolate hidden, or
-    /// no GC in the visible range.
-    void setEmptyMessage(bool drawn);
+    /// `nothing_shown` (no GC in the visible range, unless the chart says more).
+    void setEmptyMessage(
+        bool drawn, const QString& nothing_shown = QStringLiteral("No GC in the visible range"));
     /// Shows or hides `series` in the legend.
     void setInLegend(QAbstractSeries* series, bool shown);
     void hideFromLegend(QAbstractSeries* series) { setInLegend(series, false); }
