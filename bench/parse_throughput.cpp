@@ -65,6 +65,11 @@ std::string buildLog(size_t min_bytes) {
     return log;
 }
 
+int usage() {
+    std::fprintf(stderr, "usage: gcscope-bench-parse [--mb N] [--write FILE] [--threads N] [LOG]\n");
+    return 2;
+}
+
 double seconds(Clock::time_point a, Clock::time_point b) {
     return std::chrono::duration<double>(b - a).count();
 }
@@ -83,10 +88,16 @@ int main(int argc, char** argv) {
             write_to = argv[++i];
         else if (a == "--threads" && i + 1 < argc)
             threads = unsigned(std::stoul(argv[++i]));
+        else if (a.starts_with('-') || !input.empty())
+            return usage();  // --help, or a mistyped option: not a log to time
         else
             input = a;
     }
     const std::string log = input.empty() ? buildLog(mb << 20) : readAll(input);
+    if (log.empty()) {
+        std::fprintf(stderr, "gcscope-bench-parse: %s is empty or unreadable\n", input.c_str());
+        return 2;
+    }
     if (!write_to.empty()) {
         std::ofstream(write_to, std::ios::binary).write(log.data(), std::streamsize(log.size()));
         std::printf("wrote %s (%.1f MB)\n", write_to.c_str(), log.size() / 1e6);
