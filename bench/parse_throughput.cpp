@@ -66,7 +66,8 @@ std::string buildLog(size_t min_bytes) {
 }
 
 int usage() {
-    std::fprintf(stderr, "usage: gcscope-bench-parse [--mb N] [--write FILE] [--threads N] [LOG]\n");
+    std::fprintf(stderr,
+                 "usage: gcscope-bench-parse [--mb N] [--write FILE] [--threads N] [LOG]\n");
     return 2;
 }
 
