@@ -8,6 +8,7 @@
 #include <QFile>
 #include <QFontMetricsF>
 #include <QLegend>
+#include <QLegendMarker>
 #include <QLineSeries>
 #include <QScatterSeries>
 #include <QSignalSpy>
@@ -342,37 +343,81 @@ QList<QList<QPointF>> seriesPoints(const ChartView& view) {
     return out;
 }
 
+/// The names of every series of `view` shown in its legend, in order.
+QStringList legendNames(const ChartView& view) {
+    QStringList out;
+    for (QAbstractSeries* s : view.chart()->series())
+        if (!view.chart()->legend()->markers(s).isEmpty() &&
+            view.chart()->legend()->markers(s).front()->isVisible())
+            out << s->name();
+    return out;
+}
+
+/// A timed redraw of `view` forced onto the worker (threshold 0) draws what redrawNow() drew.
+void expectBackgroundRedrawDrawsTheSame(TimeChartView& view, const model::TimeRange& visible) {
+    SCOPED_TRACE(view.title().toStdString());
+    view.redrawNow();
+    const QList<QList<QPointF>> foreground = seriesPoints(view);
+    const QStringList names = legendNames(view);
+    const double axis_max = view.valueAxis()->max();
+    ASSERT_FALSE(foreground.isEmpty());
+    view.setBackgroundRedrawFromMs(0);
+    view.show();
+    view.scheduleRedraw();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return view.backgroundRedrawCount() == 1; }, 5000));
+    EXPECT_EQ(seriesPoints(view), foreground);
+    EXPECT_EQ(legendNames(view), names);
+    EXPECT_EQ(view.valueAxis()->max(), axis_max);
+    EXPECT_DOUBLE_EQ(view.timeAxis()->min(), visible.from_ms / 1000);
+    // A redraw on the GUI thread still rebuilds at once (tests, export).
+    const int before = view.redrawCount();
+    view.redrawNow();
+    EXPECT_EQ(view.redrawCount(), before + 1);
+    EXPECT_EQ(view.backgroundRedrawCount(), 1);
+}
+
 TEST(ChartViews, SlowChartsComputeTimedRedrawsOffTheGuiThreadAndDrawTheSame) {
-    // Tens of thousands of isolates make the pause and frequency charts slow: their timed redraws
-    // then compute on a worker. Forced here (threshold 0) on a log of several isolates, zoomed.
+    // Tens of thousands of isolates make the pause and frequency charts slow, and one isolate of
+    // millions of GCs the lines charts: their timed redraws then compute on a worker. Forced here
+    // on a log of several isolates, zoomed.
     LogSession session;
     load(session, QStringLiteral("node22-workers-trace-gc.log"));
     const model::TimeRange full = session.fullRange();
-    session.setVisibleRange({full.from_ms + 100, full.to_ms - 100});
-    for (bool pause_chart : {true, false}) {
-        std::unique_ptr<TimeChartView> view;
-        if (pause_chart) {
-            view = makeChart<PauseChart>(session);
-        } else {
-            view = makeChart<FrequencyChart>(session);
-        }
-        SCOPED_TRACE(view->title().toStdString());
-        const QList<QList<QPointF>> foreground = seriesPoints(*view);
-        const double axis_max = view->valueAxis()->max();
-        ASSERT_FALSE(foreground.isEmpty());
-        view->setBackgroundRedrawFromMs(0);
-        view->show();
-        view->scheduleRedraw();
-        ASSERT_TRUE(QTest::qWaitFor([&] { return view->backgroundRedrawCount() == 1; }, 5000));
-        EXPECT_EQ(seriesPoints(*view), foreground);
-        EXPECT_EQ(view->valueAxis()->max(), axis_max);
-        EXPECT_DOUBLE_EQ(view->timeAxis()->min(), (full.from_ms + 100) / 1000);
-        // A redraw on the GUI thread still rebuilds at once (tests, export).
-        const int before = view->redrawCount();
-        view->redrawNow();
-        EXPECT_EQ(view->redrawCount(), before + 1);
-        EXPECT_EQ(view->backgroundRedrawCount(), 1);
-    }
+    const model::TimeRange zoomed{full.from_ms + 100, full.to_ms - 100};
+    session.setVisibleRange(zoomed);
+    expectBackgroundRedrawDrawsTheSame(*makeChart<PauseChart>(session), zoomed);
+    expectBackgroundRedrawDrawsTheSame(*makeChart<FrequencyChart>(session), zoomed);
+    auto mu = makeChart<MutatorUtilisationChart>(session);
+    EXPECT_GT(mu->linesDrawn(), 1);  // one per isolate, each named after it
+    expectBackgroundRedrawDrawsTheSame(*mu, zoomed);
+    expectBackgroundRedrawDrawsTheSame(*makeChart<AllocationRateChart>(session), zoomed);
+
+    // Two verbose logs: a line per isolate and space, named after both.
+    LogSession verbose;
+    load(verbose, QStringLiteral("node18-churn-trace-gc-verbose.log"));
+    load(verbose, QStringLiteral("node22-churn-trace-gc-verbose.log"));
+    auto spaces = makeChart<HeapSpaceChart>(verbose);
+    EXPECT_GT(spaces->linesDrawn(), 8);
+    EXPECT_TRUE(legendNames(*spaces).front().contains(QStringLiteral(" · ")));
+    expectBackgroundRedrawDrawsTheSame(*spaces, verbose.visibleRange());
+}
+
+TEST(ChartViews, AChartsFirstTimedRedrawIsComputedOffTheGuiThread) {
+    // Its cost is unknown until it has drawn once: the allocation-rate chart chosen on a log of
+    // six million GCs held the GUI thread 250 ms for its first redraw.
+    LogSession session;
+    load(session, QStringLiteral("node22-workers-trace-gc.log"));
+    AllocationRateChart rate(session);
+    rate.resize(1200, 400);
+    rate.show();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return rate.redrawCount() == 1; }, 5000));
+    EXPECT_EQ(rate.backgroundRedrawCount(), 1);
+    EXPECT_GT(rate.linesDrawn(), 1);
+    // Then by its measured cost: under the threshold, the next one is on the GUI thread.
+    rate.setBackgroundRedrawFromMs(60'000);
+    rate.scheduleRedraw();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return rate.redrawCount() == 2; }, 5000));
+    EXPECT_EQ(rate.backgroundRedrawCount(), 1);
 }
 
 TEST(ChartViews, DenseLinesAreDrawnWithoutAntialiasingAndSparseOnesWithIt) {

@@ -14,9 +14,13 @@
 namespace gcscope::ui::charts {
 
 namespace {
-/// Isolates drawn at most by the per-isolate line charts; legend entries at most.
-constexpr size_t kMaxIsolateLines = 24;
+/// Legend entries at most.
 constexpr int kMaxLegendLines = 10;
+
+/// Aggregates, not spaces: the heap chart already shows the total.
+bool isSpace(std::string_view name) {
+    return !name.empty() && name != "All spaces" && name != "Memory allocator";
+}
 }  // namespace
 
 // ---- PauseHistogramChart
@@ -109,23 +113,111 @@ void LinesChart::applyStyle() {
     scheduleRedraw();  // line colours come with the data
 }
 
-void LinesChart::rebuild(int width) {
-    const model::TimeRange visible = session().visibleRange();
-    const double span = visible.to_ms - visible.from_ms;
-    // A little past both edges so lines run to the borders (Qt clips them to the plot).
-    const model::TimeRange wide{visible.from_ms - span * 0.02, visible.to_ms + span * 0.02};
-    const int wide_width = int(std::ceil(width * 1.04));
-    drawn_ = collect(wide);
-    double max = 0;
-    for (Line& l : drawn_) {
-        l.points = model::decimate(l.points, wide, wide_width);
+LinesChart::LinesChart(LogSession& session, LinePer per, QString single_name, DerivePoints derive,
+                       QWidget* parent)
+    : TimeChartView(session, parent),
+      per_(per),
+      single_name_(std::move(single_name)),
+      derive_(derive),
+      worker_(this, [this] { return backgroundWork(); }) {}
+
+LinesChart::Plot LinesChart::computeLines(const model::Timeline& timeline, const Job& job) {
+    Plot plot;
+    auto add = [&](size_t isolate, uint32_t space) {
+        Line l;
+        l.series = job.series[isolate];
+        l.isolate = isolate;
+        l.space = space;
+        l.points = job.derive(timeline.series(l.series), space, job.wide);
+        // An isolate keeps its line (and colour) when empty; a space without samples has none.
+        if (job.per == LinePer::Space && l.points.empty()) return;
+        l.points = model::decimate(l.points, job.wide, job.wide_width);
         for (const model::Point& p : l.points)
-            if (visible.contains(p.t_ms) && std::isfinite(p.value)) max = std::max(max, p.value);
+            if (job.visible.contains(p.t_ms) && std::isfinite(p.value))
+                plot.max = std::max(plot.max, p.value);
+        plot.lines.push_back(std::move(l));
+    };
+    for (size_t i = 0; i < job.series.size() && plot.lines.size() < kMaxLines; ++i) {
+        if (job.per == LinePer::Isolate) {
+            add(i, 0);
+            continue;
+        }
+        for (size_t s = 0; s < job.spaces.size() && plot.lines.size() < kMaxLines; ++s)
+            add(i, job.spaces[s]);
     }
+    return plot;
+}
+
+LinesChart::Job LinesChart::makeJob(int width) const {
+    Job job;
+    job.visible = session().visibleRange();
+    const double span = job.visible.to_ms - job.visible.from_ms;
+    // A little past both edges so lines run to the borders (Qt clips them to the plot).
+    job.wide = {job.visible.from_ms - span * 0.02, job.visible.to_ms + span * 0.02};
+    job.wide_width = int(std::ceil(width * 1.04));
+    job.per = per_;
+    job.derive = derive_;
+    const model::Timeline& timeline = session().timeline();
+    if (per_ == LinePer::Isolate) {
+        job.series = session().visibleSeries();
+        if (job.series.size() > kMaxLines) job.series.resize(kMaxLines);
+        return job;
+    }
+    // Every isolate with samples: which have some in the range is the worker's to find.
+    for (size_t k : session().visibleSeries())
+        if (timeline.series(k).heapSpaceCount() > 0) job.series.push_back(k);
+    for (uint32_t space = 0; space < timeline.spaces().size(); ++space)
+        if (isSpace(timeline.spaces().at(space))) job.spaces.push_back(space);
+    return job;
+}
+
+void LinesChart::rebuild(int width) {
+    worker_.cancel();
+    const Job job = makeJob(width);
+    apply(job, computeLines(session().timeline(), job));
+}
+
+bool LinesChart::rebuildInBackground(int width) {
+    background_width_ = width;
+    worker_.request();
+    return true;
+}
+
+ChartWorker::Work LinesChart::backgroundWork() {
+    return timedWork(
+        makeJob(background_width_),
+        [&timeline = session().timeline()](const Job& job) { return computeLines(timeline, job); },
+        [this](const Job& job, Plot&& plot, qint64 ms) {
+            apply(job, std::move(plot));
+            backgroundRebuildDone(ms);
+        });
+}
+
+void LinesChart::label(const Job& job, std::vector<Line>& lines) const {
+    const model::Timeline& timeline = session().timeline();
+    const bool several = job.series.size() > 1;
+    const bool with_source = several && needsSourceInLabels(timeline, job.series);
+    for (Line& l : lines) {
+        const QString isolate = several ? seriesLabel(timeline, l.series, with_source) : QString();
+        if (job.per == LinePer::Isolate) {
+            l.name = several ? isolate : single_name_;
+            l.color = isolateColor(l.isolate, isDark());
+            continue;
+        }
+        const std::string_view space = timeline.spaces().at(l.space);
+        l.name = QString::fromUtf8(space.data(), qsizetype(space.size()));
+        if (several) l.name += QStringLiteral(" · ") + isolate;
+        l.color = isolateColor(l.space, isDark());
+    }
+}
+
+void LinesChart::apply(const Job& job, Plot&& plot) {
+    label(job, plot.lines);
+    drawn_ = std::move(plot.lines);
     // Axes on emptied series, then one replace() per series (see HeapChart::rebuild).
     clearSeries();
-    applyTimeRange();
-    const auto [lo, hi] = valueRange(max);
+    applyTimeRange(job.visible);
+    const auto [lo, hi] = valueRange(plot.max);
     setNiceRange(valueAxis(), lo, hi, valueTicks());
     for (size_t k = 0; k < drawn_.size(); ++k) {
         const Line& l = drawn_[k];
@@ -189,101 +281,60 @@ QString LinesChart::hoverTextAt(QPointF view_pos) const {
     return n.line < 0 ? QString() : pointText(drawn_[size_t(n.line)], n.point);
 }
 
-std::vector<LinesChart::Line> LinesChart::isolateLines(
-    const QString& single_name,
-    const std::function<std::vector<model::Point>(const model::Series&)>& points) const {
-    const model::Timeline& timeline = session().timeline();
-    std::vector<size_t> series = session().visibleSeries();
-    if (series.size() > kMaxIsolateLines) series.resize(kMaxIsolateLines);
-    const bool several = series.size() > 1;
-    const bool with_source = several && needsSourceInLabels(timeline, series);
-    std::vector<Line> out;
-    for (size_t k = 0; k < series.size(); ++k) {
-        Line l;
-        l.series = series[k];
-        l.name = several ? seriesLabel(timeline, series[k], with_source) : single_name;
-        l.color = isolateColor(k, isDark());
-        l.points = points(timeline.series(series[k]));
-        out.push_back(std::move(l));
-    }
-    return out;
-}
-
 // ---- MutatorUtilisationChart
 // ------------------------------------------------------------------------
 
+namespace {
+std::vector<model::Point> mutatorUtilisationPercent(const model::Series& s, uint32_t,
+                                                    const model::TimeRange& range) {
+    std::vector<model::Point> points = model::mutatorUtilisation(s, range);
+    for (model::Point& p : points) p.value *= 100;
+    return points;
+}
+}  // namespace
+
 MutatorUtilisationChart::MutatorUtilisationChart(LogSession& session, QWidget* parent)
-    : LinesChart(session, parent) {
+    : LinesChart(session, LinePer::Isolate, QStringLiteral("mutator utilisation"),
+                 mutatorUtilisationPercent, parent) {
     valueAxis()->setTitleText(QStringLiteral("mutator util. (%)"));
     finishSetup();
-}
-
-std::vector<LinesChart::Line> MutatorUtilisationChart::collect(
-    const model::TimeRange& range) const {
-    return isolateLines(QStringLiteral("mutator utilisation"), [&](const model::Series& s) {
-        std::vector<model::Point> points = model::mutatorUtilisation(s, range);
-        for (model::Point& p : points) p.value *= 100;
-        return points;
-    });
 }
 
 // ---- AllocationRateChart
 // ----------------------------------------------------------------------------
 
+namespace {
+std::vector<model::Point> allocationRate(const model::Series& s, uint32_t,
+                                         const model::TimeRange& range) {
+    return model::allocationRate(s, range);
+}
+}  // namespace
+
 AllocationRateChart::AllocationRateChart(LogSession& session, QWidget* parent)
-    : LinesChart(session, parent) {
+    : LinesChart(session, LinePer::Isolate, QStringLiteral("allocation rate"), allocationRate,
+                 parent) {
     valueAxis()->setTitleText(QStringLiteral("alloc. rate (MB/s)"));
     finishSetup();
-}
-
-std::vector<LinesChart::Line> AllocationRateChart::collect(const model::TimeRange& range) const {
-    return isolateLines(QStringLiteral("allocation rate"), [&](const model::Series& s) {
-        return model::allocationRate(s, range);
-    });
 }
 
 // ---- HeapSpaceChart
 // ---------------------------------------------------------------------------------
 
-HeapSpaceChart::HeapSpaceChart(LogSession& session, QWidget* parent) : LinesChart(session, parent) {
-    valueAxis()->setTitleText(QStringLiteral("space used (MB)"));
-    finishSetup();
-}
-
 namespace {
-/// Aggregates, not spaces: the heap chart already shows the total.
-bool isSpace(std::string_view name) {
-    return !name.empty() && name != "All spaces" && name != "Memory allocator";
+std::vector<model::Point> spaceUsed(const model::Series& s, uint32_t space,
+                                    const model::TimeRange& range) {
+    std::vector<model::Point> points;
+    for (const model::SpacePoint& p : model::heapSpace(s, space, range))
+        if (!std::isnan(p.used_mb) && !std::isnan(p.t_ms))
+            points.push_back({p.t_ms, p.used_mb, p.sample});
+    return points;
 }
 }  // namespace
 
-std::vector<LinesChart::Line> HeapSpaceChart::collect(const model::TimeRange& range) const {
-    const model::Timeline& timeline = session().timeline();
-    std::vector<size_t> series;
-    for (size_t k : session().visibleSeries())
-        if (timeline.series(k).heapSpaceCount() > 0) series.push_back(k);
-    const bool several = series.size() > 1;
-    const bool with_source = several && needsSourceInLabels(timeline, series);
-    std::vector<Line> out;
-    const size_t spaces = timeline.spaces().size();
-    for (size_t k : series) {
-        const model::Series& s = timeline.series(k);
-        for (uint32_t space = 0; space < spaces && out.size() < size_t(kMaxLines); ++space) {
-            const std::string_view name = timeline.spaces().at(space);
-            if (!isSpace(name)) continue;
-            Line l;
-            l.series = k;
-            for (const model::SpacePoint& p : model::heapSpace(s, space, range))
-                if (!std::isnan(p.used_mb) && !std::isnan(p.t_ms))
-                    l.points.push_back({p.t_ms, p.used_mb, p.sample});
-            if (l.points.empty()) continue;
-            l.name = QString::fromUtf8(name.data(), qsizetype(name.size()));
-            if (several) l.name += QStringLiteral(" · ") + seriesLabel(timeline, k, with_source);
-            l.color = isolateColor(space, isDark());
-            out.push_back(std::move(l));
-        }
-    }
-    return out;
+HeapSpaceChart::HeapSpaceChart(LogSession& session, QWidget* parent)
+    : LinesChart(session, LinePer::Space, QString(), spaceUsed, parent) {
+    valueAxis()->setTitleText(QStringLiteral("space used (MB)"));
+    finishSetup();
 }
 
 QString HeapSpaceChart::emptyText() const {

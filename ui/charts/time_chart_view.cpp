@@ -102,7 +102,10 @@ void ChartView::onRedrawTimer() {
         redraw_timer_.start(0);
         return;
     }
-    if (last_redraw_ms_ >= background_from_ms_ && rebuildInBackground(plotWidth())) return;
+    // A chart not drawn yet does not know its cost: one opened on a log of millions of GCs took
+    // 250 ms of the GUI thread for its first redraw.
+    const bool slow = redraws_ == 0 || last_redraw_ms_ >= background_from_ms_;
+    if (slow && rebuildInBackground(plotWidth())) return;
     redrawNow();
     slow_turn::note(last_redraw_ms_);
 }

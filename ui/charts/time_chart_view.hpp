@@ -39,7 +39,7 @@ class ChartView : public QChartView {
     static constexpr int kDataRedrawCostFactor = 4;
     static constexpr int kMaxDataRedrawDelayMs = 2000;
     /// A chart whose last redraw took this long computes the next timed one off the GUI thread,
-    /// if it can (rebuildInBackground()).
+    /// if it can (rebuildInBackground()); so does its first.
     static constexpr qint64 kBackgroundRedrawMs = 20;
     /// A chart with a series of more points than this many per pixel column of its plot is drawn
     /// without antialiasing (antialiasDenseLines()).
