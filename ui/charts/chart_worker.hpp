@@ -11,8 +11,9 @@
 
 namespace gcscope::ui::charts {
 
-/// One computation at a time for one chart. A request while one runs waits for it; several
-/// waiting requests make one computation, with the inputs of the moment it starts.
+/// One computation at a time for one chart (or the events table's sort). A request while one
+/// runs waits for it; several waiting requests make one computation, with the inputs of the
+/// moment it starts.
 ///
 /// Threading rule: the snapshot and the result's application run on the owner's (GUI) thread;
 /// the work between them runs on the worker and may read only the Timeline (its reading rule

@@ -12,6 +12,8 @@ namespace gcscope::ui {
 namespace {
 
 constexpr int kIndexBits = 40;
+/// Collector keys and reason ids are 16-bit.
+constexpr size_t kTextIds = size_t(1) << 16;
 uint64_t pack(EventRef e) {
     return (uint64_t(e.series) << kIndexBits) | uint64_t(e.index);
 }
@@ -40,10 +42,13 @@ bool isNumeric(int column) {
 }  // namespace
 
 EventsTableModel::EventsTableModel(const LogSession& session, QObject* parent)
-    : QAbstractTableModel(parent), session_(session) {}
+    : QAbstractTableModel(parent),
+      session_(session),
+      sorter_(this, [this] { return sortWork(); }) {}
 
 int EventsTableModel::rowCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : int(std::min<size_t>(rows_, INT32_MAX));
+    const size_t rows = shows_sorted_ ? sorted_.size() : rows_;
+    return parent.isValid() ? 0 : int(std::min<size_t>(rows, INT32_MAX));
 }
 
 int EventsTableModel::columnCount(const QModelIndex& parent) const {
@@ -150,8 +155,8 @@ bool EventsTableModel::passes(size_t series, size_t index) const {
 }
 
 EventRef EventsTableModel::eventAt(int row) const {
-    if (row < 0 || size_t(row) >= rows_) return {};
-    if (sort_column_ >= 0) return unpack(sorted_[size_t(row)]);
+    if (row < 0 || row >= rowCount()) return {};
+    if (shows_sorted_) return unpack(sorted_[size_t(row)]);
     // The last block starting at or before `row`.
     auto it = std::upper_bound(blocks_.begin(), blocks_.end(), size_t(row),
                                [](size_t r, const Block& b) { return r < b.offset; });
@@ -162,7 +167,7 @@ EventRef EventsTableModel::eventAt(int row) const {
 
 int EventsTableModel::rowOf(EventRef event) const {
     if (!event.valid()) return -1;
-    if (sort_column_ >= 0) {
+    if (shows_sorted_) {
         auto it = std::find(sorted_.begin(), sorted_.end(), pack(event));
         return it == sorted_.end() ? -1 : int(it - sorted_.begin());
     }
@@ -268,6 +273,7 @@ bool EventsTableModel::update(size_t max_new_events) {
 
 void EventsTableModel::setFilter(const Filter& filter) {
     if (filter == filter_) return;
+    sorter_.cancel();  // its rows are not the filter's
     beginResetModel();
     filter_ = filter;
     rebuild();
@@ -277,14 +283,21 @@ void EventsTableModel::setFilter(const Filter& filter) {
 void EventsTableModel::sort(int column, Qt::SortOrder order) {
     if (column >= ColumnCount) column = -1;
     if (column == sort_column_ && order == sort_order_) return;
+    sorter_.cancel();  // a running sort's order is not wanted any more
+    relayout([&] {
+        sort_column_ = column;
+        sort_order_ = order;
+        sortRows();
+    });
+}
+
+void EventsTableModel::relayout(const std::function<void()>& change) {
     emit layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
     const QModelIndexList before = persistentIndexList();
     std::vector<EventRef> refs;
     refs.reserve(size_t(before.size()));
     for (const QModelIndex& i : before) refs.push_back(eventAt(i.row()));
-    sort_column_ = column;
-    sort_order_ = order;
-    sortRows();
+    change();
     QModelIndexList after;
     after.reserve(before.size());
     for (qsizetype k = 0; k < before.size(); ++k) {
@@ -295,10 +308,9 @@ void EventsTableModel::sort(int column, Qt::SortOrder order) {
     emit layoutChanged({}, QAbstractItemModel::VerticalSortHint);
 }
 
-double EventsTableModel::sortKey(EventRef e) const {
-    const model::Series& s = session_.timeline().series(size_t(e.series));
+double EventsTableModel::sortKey(const model::Series& s, int column, EventRef e) {
     const size_t i = size_t(e.index);
-    switch (sort_column_) {
+    switch (column) {
         case LogColumn:
             return s.source();
         case IsolateColumn:
@@ -327,43 +339,95 @@ double EventsTableModel::sortKey(EventRef e) const {
 }
 
 void EventsTableModel::sortRows() {
-    sorted_.clear();
-    sorted_.shrink_to_fit();
-    if (sort_column_ < 0) return;
-    // Keys are read once into a vector: the sort then costs no column lookups. Absent values
-    // (NaN) go last in either order; ties keep log order (orderByKey is stable).
-    std::vector<model::KeyedRow> keyed;
-    keyed.reserve(rows_);
-    for (const Block& b : blocks_) {
-        const size_t n = b.rowCount(filtered());
-        for (size_t k = 0; k < n; ++k) {
-            const EventRef e{int64_t(b.series), int64_t(filtered() ? b.rows[k] : b.begin + k)};
-            keyed.push_back({sortKey(e), pack(e)});
-        }
+    if (sort_column_ < 0 || rows_ < background_sort_rows_) {
+        sorter_.cancel();
+        shows_sorted_ = sort_column_ >= 0;
+        sorted_ = shows_sorted_ ? sortedOrder(session_.timeline(), makeSortJob())
+                                : std::vector<uint64_t>();
+        return;
     }
-    if (sort_column_ == CollectorColumn || sort_column_ == ReasonColumn) rankByName(keyed);
-    sorted_ = model::orderByKey(std::move(keyed), sort_order_ == Qt::AscendingOrder);
+    // The rows shown so far stay (sorted_ if shown, else the blocks): every row they refer to
+    // still exists. A running sort is not cancelled (a loading log or a wheel zoom would starve
+    // it): its order of slightly older rows is shown, then the one asked for now.
+    sorter_.request();
 }
 
-void EventsTableModel::rankByName(std::vector<model::KeyedRow>& keyed) const {
-    // The keys are 16-bit ids (collector keys, interned reasons): text columns sort by name, so
-    // each id becomes the rank of its name among the ids present.
-    std::vector<char> present(size_t(1) << 16, 0);
-    for (const model::KeyedRow& k : keyed) present[size_t(k.key)] = 1;
+EventsTableModel::SortJob EventsTableModel::makeSortJob() const {
+    SortJob job;
+    job.blocks = blocks_;
+    job.filtered = filtered();
+    job.column = sort_column_;
+    job.ascending = sort_order_ == Qt::AscendingOrder;
+    if (sort_column_ == CollectorColumn || sort_column_ == ReasonColumn) job.rank = rankByName();
+    return job;
+}
+
+charts::ChartWorker::Work EventsTableModel::sortWork() {
+    return charts::timedWork(
+        makeSortJob(),
+        [&timeline = session_.timeline()](const SortJob& job) {
+            return sortedOrder(timeline, job);
+        },
+        [this](const SortJob&, std::vector<uint64_t>&& order, qint64) {
+            applySortedOrder(std::move(order));
+        });
+}
+
+std::vector<uint64_t> EventsTableModel::sortedOrder(const model::Timeline& timeline,
+                                                    const SortJob& job) {
+    // Keys are read once into a vector: the sort then costs no column lookups. Absent values
+    // (NaN) go last in either order; ties keep log order (orderByKey is stable).
+    size_t rows = 0;
+    for (const Block& b : job.blocks) rows += b.rowCount(job.filtered);
+    std::vector<model::KeyedRow> keyed;
+    keyed.reserve(rows);
+    for (const Block& b : job.blocks) {
+        const model::Series& s = timeline.series(b.series);
+        const size_t n = b.rowCount(job.filtered);
+        for (size_t k = 0; k < n; ++k) {
+            const EventRef e{int64_t(b.series), int64_t(job.filtered ? b.rows[k] : b.begin + k)};
+            keyed.push_back({sortKey(s, job.column, e), pack(e)});
+        }
+    }
+    if (!job.rank.empty())  // text columns sort by name
+        for (model::KeyedRow& k : keyed) k.key = job.rank[size_t(k.key)];
+    return model::orderByKey(std::move(keyed), job.ascending);
+}
+
+std::vector<double> EventsTableModel::rankByName() const {
+    // The keys are 16-bit ids (collector keys, interned reasons): each becomes the rank of its
+    // name among the ids known so far. Ids not known yet (a log loading, not scanned) go after.
     std::vector<std::pair<QString, size_t>> names;
-    for (size_t id = 0; id < present.size(); ++id) {
-        if (!present[id]) continue;
-        if (sort_column_ == CollectorColumn) {
-            names.emplace_back(collectorName(model::CollectorKey(id)), id);
-        } else {
-            const std::string_view r = session_.timeline().strings().at(uint32_t(id));
+    if (sort_column_ == CollectorColumn) {
+        for (size_t id = 0; id < kTextIds; ++id)
+            if (collector_seen_[id]) names.emplace_back(collectorName(model::CollectorKey(id)), id);
+    } else {
+        const model::StringTable& strings = session_.timeline().strings();
+        for (size_t id = 0; id < std::min(strings.size(), kTextIds); ++id) {
+            const std::string_view r = strings.at(uint32_t(id));
             names.emplace_back(QString::fromUtf8(r.data(), qsizetype(r.size())), id);
         }
     }
     std::sort(names.begin(), names.end());
-    std::vector<double> rank(present.size(), 0);
+    std::vector<double> rank(kTextIds);
+    for (size_t id = 0; id < kTextIds; ++id) rank[id] = double(names.size() + id);
     for (size_t r = 0; r < names.size(); ++r) rank[names[r].second] = double(r);
-    for (model::KeyedRow& k : keyed) k.key = rank[size_t(k.key)];
+    return rank;
+}
+
+void EventsTableModel::applySortedOrder(std::vector<uint64_t>&& order) {
+    if (order.size() == size_t(rowCount())) {
+        // The same rows in another order: the view keeps its selection.
+        relayout([&] {
+            sorted_ = std::move(order);
+            shows_sorted_ = true;
+        });
+        return;
+    }
+    beginResetModel();
+    sorted_ = std::move(order);
+    shows_sorted_ = true;
+    endResetModel();
 }
 
 void EventsTableModel::scanCollectors() {
