@@ -6,8 +6,10 @@
 #include <QItemSelectionModel>
 #include <QSignalSpy>
 #include <QTableView>
+#include <chrono>
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 #include "app_test_support.hpp"
 #include "gcscope/parser/stream_parser.hpp"
@@ -187,13 +189,49 @@ TEST_F(AppEventsTable, LargeTablesSortOnAWorkerShowingTheRowsTheyHadMeanwhile) {
     EXPECT_EQ(rows(model()), in_range);
 }
 
+std::string readSample(const char* name) {
+    std::ifstream in(sample(name).toStdString(), std::ios::binary);
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    return buffer.str();
+}
+
+TEST(AppEventsTableModel, EventsArrivingWhileASortRunsWaitForIt) {
+    // Otherwise a loading log's sorts run back to back on the worker, beside the loader.
+    LogSession session;
+    EventsTable table(session);
+    table.model().setBackgroundSortFromRows(0);
+    table.view().sortByColumn(Model::PauseColumn, Qt::DescendingOrder);
+    const std::string text = readSample("node22-workers-trace-gc.log");
+    const size_t third = text.find('\n', text.size() / 3) + 1;
+    const size_t two_thirds = text.find('\n', 2 * text.size() / 3) + 1;
+    session.timeline().addSource("workers.log");
+    parser::StreamParser parser(session.timeline());
+    parser.feed(std::string_view(text).substr(0, third));
+    session.noteDataAppended();
+    ASSERT_TRUE(table.model().sortPending());
+    QSignalSpy reset(&table.model(), &Model::modelReset);
+    parser.feed(std::string_view(text).substr(third, two_thirds - third));
+    // Announced at once (not on a timer) after the session's interval; no event is handled
+    // meanwhile, so the sort's result cannot have arrived.
+    std::this_thread::sleep_for(std::chrono::milliseconds(LogSession::kAppendedIntervalMs + 5));
+    session.noteDataAppended();
+    EXPECT_EQ(reset.count(), 0);  // no update while the sort runs, nor one waiting on a timer
+    EXPECT_FALSE(table.rowsPending());
+    ASSERT_TRUE(QTest::qWaitFor([&] { return table.model().rowCount() > 0; }, 5000));
+    // Then they arrive, sorted.
+    parser.feed(std::string_view(text).substr(two_thirds));
+    parser.finish();
+    session.noteDataAppended();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return table.model().rowCount() == 101; }, 5000));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !table.model().sortPending(); }, 5000));
+    EXPECT_EQ(cell(table.model(), 0, Model::PauseColumn), QStringLiteral("11.03"));
+}
+
 TEST(AppEventsTableModel, EventsAppendedWhileLoadingArriveAsInsertedRows) {
     LogSession session;
     Model model(session);
-    std::ifstream in(sample("node22-workers-trace-gc.log").toStdString(), std::ios::binary);
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    const std::string text = buffer.str();
+    const std::string text = readSample("node22-workers-trace-gc.log");
     const size_t half = text.find('\n', text.size() / 2) + 1;
     session.timeline().addSource("workers.log");
     session.sourceInfo(0).path = QStringLiteral("workers.log");

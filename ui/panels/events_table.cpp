@@ -8,6 +8,7 @@
 #include <QLabel>
 #include <QTableView>
 #include <QVBoxLayout>
+#include <utility>
 
 #include "panels/display_format.hpp"
 #include "panels/events_table_model.hpp"
@@ -90,7 +91,19 @@ EventsTable::EventsTable(LogSession& session, QWidget* parent)
     // Millions of rows make each insertion slow (the view's header keeps one entry per row):
     // arriving rows are then paced. The end of a load (sourcesChanged) is taken in at once, a
     // slice at a time if it is large (updateRows()).
-    connect(&session, &LogSession::dataAppended, this, [this] { row_pacer_.request(); });
+    connect(&session, &LogSession::dataAppended, this, [this] {
+        // A sorted table re-sorts on a worker: arriving rows wait for that sort, then as long as
+        // the pacer asks for its cost, so sorts do not run back to back beside the loader.
+        if (model_->sortPending()) {
+            rows_after_sort_ = true;
+        } else {
+            row_pacer_.request();
+        }
+    });
+    connect(model_, &EventsTableModel::sortApplied, this, [this](qint64 ms) {
+        row_pacer_.noteCost(ms);
+        if (std::exchange(rows_after_sort_, false)) row_pacer_.request();
+    });
     connect(&session, &LogSession::sourcesChanged, this, [this] { row_pacer_.runNow(); });
     // The total grows with a followed log even when no new row falls in the range shown.
     connect(&session, &LogSession::dataAppended, this, &EventsTable::updateCount);

@@ -58,6 +58,7 @@ class EventsTable : public QWidget {
     QTimer update_timer_;  ///< coalesces visibility and range changes into one update
     /// Arriving events become rows through it.
     RefreshPacer row_pacer_{QStringLiteral("events table rows"), [this] { updateRows(); }};
+    bool rows_after_sort_ = false;  ///< data arrived while a sort ran
     bool syncing_ = false;
     size_t max_new_rows_ = kMaxNewRowsPerUpdate;
 };

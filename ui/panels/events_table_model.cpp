@@ -368,8 +368,8 @@ charts::ChartWorker::Work EventsTableModel::sortWork() {
         [&timeline = session_.timeline()](const SortJob& job) {
             return sortedOrder(timeline, job);
         },
-        [this](const SortJob&, std::vector<uint64_t>&& order, qint64) {
-            applySortedOrder(std::move(order));
+        [this](const SortJob&, std::vector<uint64_t>&& order, qint64 ms) {
+            applySortedOrder(std::move(order), ms);
         });
 }
 
@@ -415,19 +415,20 @@ std::vector<double> EventsTableModel::rankByName() const {
     return rank;
 }
 
-void EventsTableModel::applySortedOrder(std::vector<uint64_t>&& order) {
+void EventsTableModel::applySortedOrder(std::vector<uint64_t>&& order, qint64 ms) {
     if (order.size() == size_t(rowCount())) {
         // The same rows in another order: the view keeps its selection.
         relayout([&] {
             sorted_ = std::move(order);
             shows_sorted_ = true;
         });
-        return;
+    } else {
+        beginResetModel();
+        sorted_ = std::move(order);
+        shows_sorted_ = true;
+        endResetModel();
     }
-    beginResetModel();
-    sorted_ = std::move(order);
-    shows_sorted_ = true;
-    endResetModel();
+    emit sortApplied(ms);
 }
 
 void EventsTableModel::scanCollectors() {

@@ -93,6 +93,8 @@ class EventsTableModel : public QAbstractTableModel {
 
   signals:
     void collectorsChanged();
+    /// A sort done on the worker is shown; it took `ms` there.
+    void sortApplied(qint64 ms);
 
   private:
     struct Block {
@@ -129,7 +131,7 @@ class EventsTableModel : public QAbstractTableModel {
     /// Text columns: the rank of each id's name (collector keys, interned reasons).
     std::vector<double> rankByName() const;
     /// Shows `order`, the rows sorted on the worker, keeping the selection where it can.
-    void applySortedOrder(std::vector<uint64_t>&& order);
+    void applySortedOrder(std::vector<uint64_t>&& order, qint64 ms);
     /// Runs `change` between layoutAboutToBeChanged and layoutChanged, moving the persistent
     /// indexes (the view's selection) with their events.
     void relayout(const std::function<void()>& change);

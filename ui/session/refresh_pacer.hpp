@@ -50,6 +50,10 @@ class RefreshPacer {
         slow_turn::note(last_ms_);
     }
 
+    /// Work the last refresh started off the GUI thread (a sort on a worker) took `ms`: the next
+    /// refresh is paced by it as by the refresh's own time.
+    void noteCost(qint64 ms) { last_ms_ = std::max(last_ms_, ms); }
+
     bool pending() const { return timer_.isActive(); }
     /// Pacing starts once a refresh took `ms` (kSlowMs by default; 0: always paced).
     void setPacedFromMs(qint64 ms) { paced_from_ms_ = ms; }
