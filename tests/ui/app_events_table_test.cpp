@@ -228,6 +228,30 @@ TEST(AppEventsTableModel, EventsArrivingWhileASortRunsWaitForIt) {
     EXPECT_EQ(cell(table.model(), 0, Model::PauseColumn), QStringLiteral("11.03"));
 }
 
+TEST(AppEventsTableModel, EventsArrivingAfterASortWasCancelledAreNotHeldBack) {
+    // The cancelled sort's result is dropped unseen: rows waiting for it would wait for the next
+    // append, which a quiet followed log may not write for hours.
+    LogSession session;
+    EventsTable table(session);
+    table.model().setBackgroundSortFromRows(0);
+    table.view().sortByColumn(Model::PauseColumn, Qt::DescendingOrder);
+    const std::string text = readSample("node22-workers-trace-gc.log");
+    const size_t half = text.find('\n', text.size() / 2) + 1;
+    session.timeline().addSource("workers.log");
+    parser::StreamParser parser(session.timeline());
+    parser.feed(std::string_view(text).substr(0, half));
+    session.noteDataAppended();
+    ASSERT_TRUE(table.model().sortPending());
+    // Back to log order before the sort is done, then the rest of the log, announced at once.
+    table.view().horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
+    EXPECT_FALSE(table.model().sortPending());
+    parser.feed(std::string_view(text).substr(half));
+    parser.finish();
+    std::this_thread::sleep_for(std::chrono::milliseconds(LogSession::kAppendedIntervalMs + 5));
+    session.noteDataAppended();
+    EXPECT_TRUE(QTest::qWaitFor([&] { return table.model().rowCount() == 101; }, 2000));
+}
+
 TEST(AppEventsTableModel, EventsAppendedWhileLoadingArriveAsInsertedRows) {
     LogSession session;
     Model model(session);

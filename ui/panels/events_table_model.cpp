@@ -341,6 +341,7 @@ double EventsTableModel::sortKey(const model::Series& s, int column, EventRef e)
 void EventsTableModel::sortRows() {
     if (sort_column_ < 0 || rows_ < background_sort_rows_) {
         sorter_.cancel();
+        sort_pending_ = false;
         shows_sorted_ = sort_column_ >= 0;
         sorted_ = shows_sorted_ ? sortedOrder(session_.timeline(), makeSortJob())
                                 : std::vector<uint64_t>();
@@ -349,6 +350,7 @@ void EventsTableModel::sortRows() {
     // The rows shown so far stay (sorted_ if shown, else the blocks): every row they refer to
     // still exists. A running sort is not cancelled (a loading log or a wheel zoom would starve
     // it): its order of slightly older rows is shown, then the one asked for now.
+    sort_pending_ = true;
     sorter_.request();
 }
 
@@ -416,6 +418,7 @@ std::vector<double> EventsTableModel::rankByName() const {
 }
 
 void EventsTableModel::applySortedOrder(std::vector<uint64_t>&& order, qint64 ms) {
+    sort_pending_ = false;
     if (order.size() == size_t(rowCount())) {
         // The same rows in another order: the view keeps its selection.
         relayout([&] {

@@ -83,8 +83,9 @@ class EventsTableModel : public QAbstractTableModel {
 
     /// Sorts of `rows` rows or more run on the worker (kBackgroundSortRows by default).
     void setBackgroundSortFromRows(size_t rows) { background_sort_rows_ = rows; }
-    /// A sort runs on the worker: the rows shown are the previous ones until it is done.
-    bool sortPending() const { return sorter_.busy(); }
+    /// A sort asked for runs on the worker: the rows shown are the previous ones until it is done.
+    /// (Not one cancelled by a new column, order or filter: its result is dropped unseen.)
+    bool sortPending() const { return sort_pending_; }
 
     /// Picks up appended events and visibility changes. Takes in at most `max_new_events`
     /// appended events (rows inserted at once cost the view an allocation per row); returns
@@ -147,6 +148,7 @@ class EventsTableModel : public QAbstractTableModel {
     Qt::SortOrder sort_order_ = Qt::AscendingOrder;
     std::vector<uint64_t> sorted_;  ///< packed EventRefs (series << 40 | index), when sorted
     bool shows_sorted_ = false;     ///< the rows shown are sorted_ (else the blocks)
+    bool sort_pending_ = false;     ///< sortPending()
     size_t background_sort_rows_ = kBackgroundSortRows;
 
     std::vector<size_t> collector_scanned_;  ///< per series: events scanned for collectors
