@@ -228,7 +228,7 @@ TEST(AppEventsTableModel, EventsArrivingWhileASortRunsWaitForIt) {
     EXPECT_EQ(cell(table.model(), 0, Model::PauseColumn), QStringLiteral("11.03"));
 }
 
-TEST(AppEventsTableModel, EventsArrivingAfterASortWasCancelledAreNotHeldBack) {
+TEST(AppEventsTableModel, EventsHeldBackForASortArriveWhenItIsCancelled) {
     // The cancelled sort's result is dropped unseen: rows waiting for it would wait for the next
     // append, which a quiet followed log may not write for hours.
     LogSession session;
@@ -236,19 +236,32 @@ TEST(AppEventsTableModel, EventsArrivingAfterASortWasCancelledAreNotHeldBack) {
     table.model().setBackgroundSortFromRows(0);
     table.view().sortByColumn(Model::PauseColumn, Qt::DescendingOrder);
     const std::string text = readSample("node22-workers-trace-gc.log");
-    const size_t half = text.find('\n', text.size() / 2) + 1;
+    const size_t third = text.find('\n', text.size() / 3) + 1;
+    const size_t two_thirds = text.find('\n', 2 * text.size() / 3) + 1;
     session.timeline().addSource("workers.log");
     parser::StreamParser parser(session.timeline());
-    parser.feed(std::string_view(text).substr(0, half));
-    session.noteDataAppended();
+    auto append = [&](size_t from, size_t to) {
+        parser.feed(std::string_view(text).substr(from, to - from));
+        if (to == text.size()) parser.finish();
+        // Announced at once (not on a timer) after the session's interval; no event is handled
+        // meanwhile, so no sort's result can have arrived.
+        std::this_thread::sleep_for(std::chrono::milliseconds(LogSession::kAppendedIntervalMs + 5));
+        session.noteDataAppended();
+    };
+    append(0, third);
     ASSERT_TRUE(table.model().sortPending());
-    // Back to log order before the sort is done, then the rest of the log, announced at once.
+    append(third, two_thirds);  // held back for the sort
+    // Back to log order before the sort is done: the rows held back arrive without more data.
     table.view().horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
     EXPECT_FALSE(table.model().sortPending());
-    parser.feed(std::string_view(text).substr(half));
-    parser.finish();
-    std::this_thread::sleep_for(std::chrono::milliseconds(LogSession::kAppendedIntervalMs + 5));
-    session.noteDataAppended();
+    const int two_thirds_rows = [&] {
+        int n = 0;
+        for (size_t s : session.visibleSeries()) n += int(session.timeline().series(s).size());
+        return n;
+    }();
+    EXPECT_TRUE(QTest::qWaitFor([&] { return table.model().rowCount() == two_thirds_rows; }, 2000));
+    // And rows arriving after the cancel are not held back either.
+    append(two_thirds, text.size());
     EXPECT_TRUE(QTest::qWaitFor([&] { return table.model().rowCount() == 101; }, 2000));
 }
 

@@ -100,10 +100,13 @@ EventsTable::EventsTable(LogSession& session, QWidget* parent)
             row_pacer_.request();
         }
     });
-    connect(model_, &EventsTableModel::sortApplied, this, [this](qint64 ms) {
-        row_pacer_.noteCost(ms);
-        if (std::exchange(rows_after_sort_, false)) row_pacer_.request();
-    });
+    connect(
+        model_, &EventsTableModel::sortSettled, this,
+        [this](qint64 worker_ms) {
+            row_pacer_.noteCost(worker_ms);
+            if (std::exchange(rows_after_sort_, false)) row_pacer_.request();
+        },
+        Qt::QueuedConnection);
     connect(&session, &LogSession::sourcesChanged, this, [this] { row_pacer_.runNow(); });
     // The total grows with a followed log even when no new row falls in the range shown.
     connect(&session, &LogSession::dataAppended, this, &EventsTable::updateCount);

@@ -3,6 +3,7 @@
 #include <QFileInfo>
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 #include "panels/display_format.hpp"
 #include "session/log_session.hpp"
@@ -341,10 +342,10 @@ double EventsTableModel::sortKey(const model::Series& s, int column, EventRef e)
 void EventsTableModel::sortRows() {
     if (sort_column_ < 0 || rows_ < background_sort_rows_) {
         sorter_.cancel();
-        sort_pending_ = false;
         shows_sorted_ = sort_column_ >= 0;
         sorted_ = shows_sorted_ ? sortedOrder(session_.timeline(), makeSortJob())
                                 : std::vector<uint64_t>();
+        if (std::exchange(sort_pending_, false)) emit sortSettled(0);
         return;
     }
     // The rows shown so far stay (sorted_ if shown, else the blocks): every row they refer to
@@ -431,7 +432,7 @@ void EventsTableModel::applySortedOrder(std::vector<uint64_t>&& order, qint64 ms
         shows_sorted_ = true;
         endResetModel();
     }
-    emit sortApplied(ms);
+    emit sortSettled(ms);
 }
 
 void EventsTableModel::scanCollectors() {

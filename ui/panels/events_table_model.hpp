@@ -94,8 +94,10 @@ class EventsTableModel : public QAbstractTableModel {
 
   signals:
     void collectorsChanged();
-    /// A sort done on the worker is shown; it took `ms` there.
-    void sortApplied(qint64 ms);
+    /// sortPending() turned false: the order arrived after `worker_ms` on the worker, or the
+    /// rows are now ordered on the GUI thread (a new column, order or filter; worker_ms 0).
+    /// Emitted inside a layout change or reset: connect queued to touch the model.
+    void sortSettled(qint64 worker_ms);
 
   private:
     struct Block {
