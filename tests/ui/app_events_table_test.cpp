@@ -196,70 +196,63 @@ std::string readSample(const char* name) {
     return buffer.str();
 }
 
-TEST(AppEventsTableModel, EventsArrivingWhileASortRunsWaitForIt) {
-    // Otherwise a loading log's sorts run back to back on the worker, beside the loader.
+/// A table sorted on the worker (from 0 rows) while the workers log arrives in thirds.
+class SortedTableLoading : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        table.model().setBackgroundSortFromRows(0);
+        table.view().sortByColumn(Model::PauseColumn, Qt::DescendingOrder);
+        session.timeline().addSource("workers.log");
+    }
+    /// Appends text[from, to) and announces it at once (not on a timer: the session's interval
+    /// has passed). No event is handled meanwhile, so no sort's result can have arrived.
+    void append(size_t from, size_t to) {
+        parser.feed(std::string_view(text).substr(from, to - from));
+        if (to == text.size()) parser.finish();
+        std::this_thread::sleep_for(std::chrono::milliseconds(LogSession::kAppendedIntervalMs + 5));
+        session.noteDataAppended();
+    }
+    int eventsSoFar() const {
+        int n = 0;
+        for (size_t s : session.visibleSeries()) n += int(session.timeline().series(s).size());
+        return n;
+    }
+
     LogSession session;
-    EventsTable table(session);
-    table.model().setBackgroundSortFromRows(0);
-    table.view().sortByColumn(Model::PauseColumn, Qt::DescendingOrder);
+    EventsTable table{session};
     const std::string text = readSample("node22-workers-trace-gc.log");
     const size_t third = text.find('\n', text.size() / 3) + 1;
     const size_t two_thirds = text.find('\n', 2 * text.size() / 3) + 1;
-    session.timeline().addSource("workers.log");
-    parser::StreamParser parser(session.timeline());
-    parser.feed(std::string_view(text).substr(0, third));
-    session.noteDataAppended();
+    parser::StreamParser parser{session.timeline()};
+};
+
+TEST_F(SortedTableLoading, EventsArrivingWhileASortRunsWaitForIt) {
+    // Otherwise a loading log's sorts run back to back on the worker, beside the loader.
+    append(0, third);
     ASSERT_TRUE(table.model().sortPending());
     QSignalSpy reset(&table.model(), &Model::modelReset);
-    parser.feed(std::string_view(text).substr(third, two_thirds - third));
-    // Announced at once (not on a timer) after the session's interval; no event is handled
-    // meanwhile, so the sort's result cannot have arrived.
-    std::this_thread::sleep_for(std::chrono::milliseconds(LogSession::kAppendedIntervalMs + 5));
-    session.noteDataAppended();
+    append(third, two_thirds);
     EXPECT_EQ(reset.count(), 0);  // no update while the sort runs, nor one waiting on a timer
     EXPECT_FALSE(table.rowsPending());
     ASSERT_TRUE(QTest::qWaitFor([&] { return table.model().rowCount() > 0; }, 5000));
     // Then they arrive, sorted.
-    parser.feed(std::string_view(text).substr(two_thirds));
-    parser.finish();
-    session.noteDataAppended();
+    append(two_thirds, text.size());
     ASSERT_TRUE(QTest::qWaitFor([&] { return table.model().rowCount() == 101; }, 5000));
     ASSERT_TRUE(QTest::qWaitFor([&] { return !table.model().sortPending(); }, 5000));
     EXPECT_EQ(cell(table.model(), 0, Model::PauseColumn), QStringLiteral("11.03"));
 }
 
-TEST(AppEventsTableModel, EventsHeldBackForASortArriveWhenItIsCancelled) {
+TEST_F(SortedTableLoading, EventsHeldBackForASortArriveWhenItIsCancelled) {
     // The cancelled sort's result is dropped unseen: rows waiting for it would wait for the next
     // append, which a quiet followed log may not write for hours.
-    LogSession session;
-    EventsTable table(session);
-    table.model().setBackgroundSortFromRows(0);
-    table.view().sortByColumn(Model::PauseColumn, Qt::DescendingOrder);
-    const std::string text = readSample("node22-workers-trace-gc.log");
-    const size_t third = text.find('\n', text.size() / 3) + 1;
-    const size_t two_thirds = text.find('\n', 2 * text.size() / 3) + 1;
-    session.timeline().addSource("workers.log");
-    parser::StreamParser parser(session.timeline());
-    auto append = [&](size_t from, size_t to) {
-        parser.feed(std::string_view(text).substr(from, to - from));
-        if (to == text.size()) parser.finish();
-        // Announced at once (not on a timer) after the session's interval; no event is handled
-        // meanwhile, so no sort's result can have arrived.
-        std::this_thread::sleep_for(std::chrono::milliseconds(LogSession::kAppendedIntervalMs + 5));
-        session.noteDataAppended();
-    };
     append(0, third);
     ASSERT_TRUE(table.model().sortPending());
     append(third, two_thirds);  // held back for the sort
     // Back to log order before the sort is done: the rows held back arrive without more data.
     table.view().horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
     EXPECT_FALSE(table.model().sortPending());
-    const int two_thirds_rows = [&] {
-        int n = 0;
-        for (size_t s : session.visibleSeries()) n += int(session.timeline().series(s).size());
-        return n;
-    }();
-    EXPECT_TRUE(QTest::qWaitFor([&] { return table.model().rowCount() == two_thirds_rows; }, 2000));
+    const int so_far = eventsSoFar();
+    EXPECT_TRUE(QTest::qWaitFor([&] { return table.model().rowCount() == so_far; }, 2000));
     // And rows arriving after the cancel are not held back either.
     append(two_thirds, text.size());
     EXPECT_TRUE(QTest::qWaitFor([&] { return table.model().rowCount() == 101; }, 2000));
